@@ -1,0 +1,149 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aieng/aieng/lessons"
+)
+
+// app holds the global flags and the streams every subcommand writes to, so tests can run the
+// whole command line in-process.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+
+	lessonsDir   string // --lessons: a course folder instead of the built-in course
+	progressFile string // --progress: the progress file instead of the default location
+
+	course *lessons.Course // loaded once per process, by loadCourse
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr}
+}
+
+func (a *app) execute(args []string) error {
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return nil
+	}
+	var ex *exitError
+	if errors.As(err, &ex) {
+		return err
+	}
+	// Cobra's own errors (unknown command or flag, wrong argument count) are usage errors.
+	if isUsageError(err) {
+		return &exitError{code: 2, msg: err.Error() + "\nRun '" + cmd.CommandPath() + " --help' for usage."}
+	}
+	return err
+}
+
+func isUsageError(err error) bool {
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag",
+		"flag needs an argument", "invalid argument", "accepts ", "requires ", "bad flag"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "aieng",
+		Short: "An interactive course on what AI engineers actually do",
+		Long: "aieng is an interactive course in the terminal: an outline, lessons rendered from\n" +
+			"Markdown, and quizzes that explain every answer. Run it without arguments to start.",
+		Version:       versionString(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runInteractive(cmd)
+		},
+	}
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.PersistentFlags().StringVar(&a.lessonsDir, "lessons", "", "run on the course in `DIR` instead of the built-in course")
+	root.PersistentFlags().StringVar(&a.progressFile, "progress", "", "keep progress in `FILE` (default: $AIENG_PROGRESS, else the XDG state directory)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{code: 2, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
+	})
+	root.AddCommand(
+		a.listCmd(),
+		a.showCmd(),
+		a.validateCmd(),
+		a.versionCmd(),
+	)
+	for _, extra := range extraCommands {
+		root.AddCommand(extra(a))
+	}
+	return root
+}
+
+// extraCommands lets subcommands in other files register themselves without editing this file.
+var extraCommands []func(*app) *cobra.Command
+
+// loadCourse loads the built-in course or the --lessons folder, once. A course with errors is
+// refused with its problems listed, since running it would show learners broken lessons.
+func (a *app) loadCourse() (*lessons.Course, error) {
+	if a.course != nil {
+		return a.course, nil
+	}
+	var (
+		c     *lessons.Course
+		probs lessons.Problems
+		err   error
+	)
+	if a.lessonsDir == "" {
+		c, probs, err = lessons.Builtin()
+	} else {
+		c, probs, err = lessons.LoadDir(a.lessonsDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if probs.HasErrors() {
+		var b strings.Builder
+		for _, p := range probs.Errors() {
+			b.WriteString(p.String())
+			b.WriteByte('\n')
+		}
+		fmt.Fprint(a.stderr, b.String())
+		hint := "aieng validate"
+		if a.lessonsDir != "" {
+			hint += " " + a.lessonsDir
+		}
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("the course in %s has %d problem(s); run '%s' for details", c.Source, len(probs.Errors()), hint)}
+	}
+	a.course = c
+	return c, nil
+}
+
+// runInteractive starts the learner's TUI.
+func (a *app) runInteractive(cmd *cobra.Command) error {
+	if _, err := a.loadCourse(); err != nil {
+		return err
+	}
+	return &exitError{code: 1, msg: "the interactive course is not built yet (placeholder).\n" +
+		"For now, use 'aieng list' to see the outline and 'aieng show ID' to read a lesson."}
+}
+
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	if !ok {
+		return false
+	}
+	return isTerminalFD(file.Fd())
+}

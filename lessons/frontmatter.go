@@ -1,0 +1,162 @@
+package lessons
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlField binds one YAML key to the Go value it decodes into.
+type yamlField struct {
+	name string
+	dst  any
+}
+
+// decodeYAML decodes a YAML mapping into the given fields one key at a time, so every problem
+// (syntax, unknown key, wrong type) is reported at its own position. firstLine is the file line
+// of the YAML's first line. It returns the key nodes found, by name, for later positioned checks.
+func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) map[string]yamlEntry {
+	found := map[string]yamlEntry{}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		pl.errorf(firstLine+line-1, 1, "invalid YAML: %s", msg)
+		return found
+	}
+	if len(doc.Content) == 0 {
+		return found // empty document: the missing fields are reported by the caller
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		pl.errorf(firstLine+m.Line-1, m.Column, "invalid YAML: expected key: value pairs")
+		return found
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key, val := m.Content[i], m.Content[i+1]
+		line, col := firstLine+key.Line-1, key.Column
+		var dst any
+		for _, f := range fields {
+			if f.name == key.Value {
+				dst = f.dst
+			}
+		}
+		if dst == nil {
+			if s := suggest(key.Value, names); s != "" {
+				pl.errorf(line, col, "unknown field %q (did you mean %q?)", key.Value, s)
+			} else {
+				pl.errorf(line, col, "unknown field %q (known fields: %s)", key.Value, strings.Join(names, ", "))
+			}
+			continue
+		}
+		if _, dup := found[key.Value]; dup {
+			pl.errorf(line, col, "field %q is given twice", key.Value)
+			continue
+		}
+		found[key.Value] = yamlEntry{Key: key, Value: val}
+		if err := val.Decode(dst); err != nil {
+			pl.errorf(firstLine+val.Line-1, val.Column, "field %q: %s", key.Value, describeTypeError(dst))
+		}
+	}
+	return found
+}
+
+// yamlLinePattern finds the line number in the YAML library's error text, the only place
+// the library exposes it for syntax errors.
+var yamlLinePattern = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLinePattern.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	return 1, strings.TrimPrefix(msg, "yaml: ")
+}
+
+func describeTypeError(dst any) string {
+	switch dst.(type) {
+	case *int:
+		return "expected a whole number"
+	case *bool:
+		return "expected true or false"
+	case *[]string:
+		return "expected a list of text items"
+	default:
+		return "expected text"
+	}
+}
+
+// suggest returns the known name closest to a misspelt one, or "" when none is close.
+func suggest(got string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(got), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance, for "did you mean" suggestions on short keys.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// splitFrontMatter finds a leading "---" block. It returns the YAML between the fences, the
+// byte offset where the body starts, and ok=false when the file has no front matter.
+func splitFrontMatter(src []byte) (yamlSrc []byte, bodyStart int, ok bool, err error) {
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if !found || strings.TrimRight(string(first), " \t\r") != "---" {
+		return nil, 0, false, nil
+	}
+	offset := len(first) + 1
+	for len(rest) > 0 || offset <= len(src) {
+		line, next, more := bytes.Cut(rest, []byte("\n"))
+		if t := strings.TrimRight(string(line), " \t\r"); t == "---" || t == "..." {
+			end := offset + len(line)
+			if more {
+				end++
+			}
+			return src[len(first)+1 : offset], end, true, nil
+		}
+		if !more {
+			break
+		}
+		offset += len(line) + 1
+		rest = next
+	}
+	return nil, 0, true, fmt.Errorf("front matter is not closed: add a line with --- after it")
+}
+
+// yamlEntry is one decoded key and its value, kept for their positions.
+type yamlEntry struct{ Key, Value *yaml.Node }

@@ -1,0 +1,221 @@
+package lessons
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ManifestName is the course manifest's file name inside a course folder.
+const ManifestName = "course.yaml"
+
+// DefaultPassMark is the pass mark, in percent, when the manifest gives none.
+const DefaultPassMark = 70
+
+// DefaultSection names the section of lessons that do not name one.
+const DefaultSection = "Lessons"
+
+//go:embed course
+var builtinFS embed.FS
+
+// BuiltinSource is how problems in the built-in course name their files: the path from the
+// repository root, so an editor can open them.
+const BuiltinSource = "lessons/course"
+
+// Builtin loads the course compiled into the binary.
+func Builtin() (*Course, Problems, error) {
+	sub, err := fs.Sub(builtinFS, "course")
+	if err != nil {
+		return nil, nil, err
+	}
+	return Load(sub, BuiltinSource)
+}
+
+// LoadDir loads the course in a folder.
+func LoadDir(dir string) (*Course, Problems, error) {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, fmt.Errorf("no course folder at %s", dir)
+	case err != nil:
+		return nil, nil, fmt.Errorf("cannot read the course folder: %w", err)
+	case !info.IsDir():
+		return nil, nil, fmt.Errorf("%s is a file, not a course folder", dir)
+	}
+	return Load(os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)))
+}
+
+// manifest is course.yaml.
+type manifest struct {
+	ID          string
+	Title       string
+	Description string
+	Version     string
+	PassMark    int
+	Sequential  bool
+	Lessons     []string
+}
+
+// Load reads a course from fsys: the manifest and every top-level *.md file except README.md.
+// source prefixes file names in problems. The error is for a folder that cannot be read at all;
+// everything wrong inside the course is a Problem, and the course is returned regardless so
+// that validation can report everything at once.
+func Load(fsys fs.FS, source string) (*Course, Problems, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read the course folder %s: %w", source, err)
+	}
+	c := &Course{Source: source, PassMark: DefaultPassMark}
+	var probs Problems
+
+	mf, manifestProbs, manifestKeys := readManifest(fsys, source)
+	probs = append(probs, manifestProbs...)
+	c.ID, c.Title, c.Description, c.Version, c.Sequential = mf.ID, strings.TrimSpace(mf.Title), strings.TrimSpace(mf.Description), mf.Version, mf.Sequential
+	if mf.PassMark != 0 {
+		c.PassMark = mf.PassMark
+	}
+
+	byID := map[string]*Lesson{}
+	questionAt := map[string]string{}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		display := path.Join(source, name)
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			probs = append(probs, Problem{Path: display, Line: 1, Col: 1, Message: fmt.Sprintf("cannot read: %v", err)})
+			continue
+		}
+		l, lp := ParseLesson(display, src)
+		probs = append(probs, lp...)
+		if l == nil {
+			continue
+		}
+		l.Path = display
+		if l.Section == "" {
+			l.Section = DefaultSection
+		}
+		if other, dup := byID[l.ID]; dup {
+			probs = append(probs, Problem{Path: display, Line: 1, Col: 1,
+				Message: fmt.Sprintf("duplicate lesson id %q (also in %s)", l.ID, path.Base(other.Path))})
+			continue
+		}
+		byID[l.ID] = l
+		for _, q := range l.Quiz {
+			if where, dup := questionAt[q.ID]; dup {
+				probs = append(probs, Problem{Path: display, Line: q.Line, Col: 1,
+					Message: fmt.Sprintf("duplicate question id %q (also in %s)", q.ID, where)})
+				continue
+			}
+			questionAt[q.ID] = fmt.Sprintf("%s:%d", path.Base(display), q.Line)
+		}
+		c.Lessons = append(c.Lessons, l)
+	}
+	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
+	probs.Sort()
+	return c, probs, nil
+}
+
+func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yamlEntry) {
+	var mf manifest
+	pl := &problemList{path: path.Join(source, ManifestName)}
+	src, err := fs.ReadFile(fsys, ManifestName)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			pl.errorf(1, 1, "missing %s: every course folder needs a manifest with at least id and title (aieng init creates one)", ManifestName)
+		} else {
+			pl.errorf(1, 1, "cannot read: %v", err)
+		}
+		return mf, pl.items, nil
+	}
+	checkText(src, newLineIndex(src), pl)
+	keys := decodeYAML(src, 1, []yamlField{
+		{"id", &mf.ID}, {"title", &mf.Title}, {"description", &mf.Description}, {"version", &mf.Version},
+		{"pass_mark", &mf.PassMark}, {"sequential", &mf.Sequential}, {"lessons", &mf.Lessons},
+	}, pl)
+	at := func(key string) (int, int) {
+		if k, ok := keys[key]; ok {
+			return k.Key.Line, k.Key.Column
+		}
+		return 1, 1
+	}
+	switch {
+	case keys["id"].Key == nil:
+		pl.errorf(1, 1, "missing id: the course id is the key learners' progress is stored under")
+	case !validID(mf.ID):
+		line, col := at("id")
+		pl.errorf(line, col, "invalid id %q: use lower-case letters, digits and dashes", mf.ID)
+	}
+	if keys["title"].Key == nil {
+		pl.errorf(1, 1, "missing title")
+	} else if strings.TrimSpace(mf.Title) == "" {
+		line, col := at("title")
+		pl.errorf(line, col, "empty title")
+	}
+	if keys["pass_mark"].Key != nil && (mf.PassMark < 1 || mf.PassMark > 100) {
+		line, col := at("pass_mark")
+		pl.errorf(line, col, "pass_mark must be a percentage from 1 to 100")
+	}
+	return mf, pl.items, keys
+}
+
+// orderLessons puts the lessons in course order: the manifest's list when it has one, else by
+// each lesson's order and then its file name.
+func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source string) Problems {
+	pl := &problemList{path: path.Join(source, ManifestName)}
+	if len(mf.Lessons) == 0 {
+		sort.SliceStable(c.Lessons, func(i, j int) bool {
+			a, b := c.Lessons[i], c.Lessons[j]
+			if a.Order != b.Order {
+				return a.Order < b.Order
+			}
+			return a.Path < b.Path
+		})
+		return nil
+	}
+	var items []*yaml.Node
+	if v := keys["lessons"].Value; v != nil {
+		items = v.Content
+	}
+	byID := map[string]*Lesson{}
+	for _, l := range c.Lessons {
+		byID[l.ID] = l
+	}
+	ordered := make([]*Lesson, 0, len(c.Lessons))
+	listed := map[string]bool{}
+	for i, id := range mf.Lessons {
+		line, col := 1, 1
+		if i < len(items) {
+			line, col = items[i].Line, items[i].Column
+		}
+		l, ok := byID[id]
+		switch {
+		case listed[id]:
+			pl.errorf(line, col, "lesson %q is listed twice", id)
+		case !ok:
+			pl.errorf(line, col, "manifest names lesson %q, which does not exist", id)
+		default:
+			ordered = append(ordered, l)
+		}
+		listed[id] = true
+	}
+	for _, l := range c.Lessons {
+		if !listed[l.ID] {
+			pl.items = append(pl.items, Problem{Path: l.Path, Line: 1, Col: 1,
+				Message: fmt.Sprintf("lesson %q is not listed in the manifest's lessons", l.ID)})
+			ordered = append(ordered, l)
+		}
+	}
+	c.Lessons = ordered
+	return pl.items
+}
