@@ -173,7 +173,7 @@ func (p *lessonParser) parseBody(bodyStart int) {
 	if quiz != nil {
 		bodyEnd = p.idx.lineStart(p.base+p.nodeStart(quiz)) - p.base
 	}
-	p.lesson.Body = strings.TrimSpace(string(body[:bodyEnd])) + "\n"
+	p.lesson.Body = strings.TrimSpace(string(joinListLines(doc, body, bodyEnd))) + "\n"
 
 	var words strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -648,4 +648,62 @@ func (p *lessonParser) plain(n ast.Node) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// joinListLines returns body[:end] with the soft line breaks inside list items turned into
+// spaces. Glamour keeps those breaks and loses the item's indent, so a list item wrapped over
+// two source lines would show ragged; paragraphs are unaffected, Glamour joins those itself.
+func joinListLines(doc ast.Node, body []byte, end int) []byte {
+	type span struct{ from, to int }
+	var joins []span
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !insideListItem(n) {
+			return ast.WalkSkipChildren, nil
+		}
+		lines := n.Lines()
+		for i := 0; i+1 < lines.Len(); i++ {
+			cur, next := lines.At(i), lines.At(i+1)
+			if next.Start >= end {
+				break
+			}
+			stop := cur.Stop
+			for stop > cur.Start && strings.ContainsRune(" \t\r\n", rune(body[stop-1])) {
+				stop--
+			}
+			trailing := body[stop:cur.Stop]
+			hardBreak := (stop > cur.Start && body[stop-1] == '\\') || bytes.HasPrefix(trailing, []byte("  "))
+			if !hardBreak {
+				joins = append(joins, span{stop, next.Start})
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	if len(joins) == 0 {
+		return body[:end]
+	}
+	out := make([]byte, 0, end)
+	last := 0
+	for _, j := range joins {
+		out = append(out, body[last:j.from]...)
+		out = append(out, ' ')
+		last = j.to
+	}
+	return append(out, body[last:end]...)
+}
+
+func insideListItem(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.ListItem); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -20,6 +20,9 @@ type app struct {
 
 	lessonsDir   string // --lessons: a course folder instead of the built-in course
 	progressFile string // --progress: the progress file instead of the default location
+	theme        string // --theme: dark or light, overriding the detected background
+	mouse        bool   // --mouse: scroll with the wheel (takes away the terminal's text selection)
+	watch        bool   // --watch: reload lesson files from --lessons DIR when they change
 
 	course *lessons.Course // loaded once per process, by loadCourse
 }
@@ -77,6 +80,9 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.lessonsDir, "lessons", "", "run on the course in `DIR` instead of the built-in course")
 	root.PersistentFlags().StringVar(&a.progressFile, "progress", "", "keep progress in `FILE` (default: $AIENG_PROGRESS, else the XDG state directory)")
+	root.Flags().StringVar(&a.theme, "theme", "", "colours for a `dark` or light terminal background (default: detected)")
+	root.Flags().BoolVar(&a.mouse, "mouse", false, "scroll lessons with the mouse wheel (your terminal's text selection then needs Shift)")
+	root.Flags().BoolVar(&a.watch, "watch", false, "with --lessons DIR: reload lessons when their files change")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
 	})
@@ -129,15 +135,6 @@ func (a *app) loadCourse() (*lessons.Course, error) {
 	}
 	a.course = c
 	return c, nil
-}
-
-// runInteractive starts the learner's TUI.
-func (a *app) runInteractive(cmd *cobra.Command) error {
-	if _, err := a.loadCourse(); err != nil {
-		return err
-	}
-	return &exitError{code: 1, msg: "the interactive course is not built yet (placeholder).\n" +
-		"For now, use 'aieng list' to see the outline and 'aieng show ID' to read a lesson."}
 }
 
 func isTerminal(f any) bool {
