@@ -32,6 +32,8 @@ type Lesson struct {
 	Words int
 	// Path is the file the lesson was read from, relative to the course folder.
 	Path string
+
+	idLine, idCol int // where the front matter sets the id, for duplicate-id problems
 }
 
 // Kind is a question's kind.

@@ -18,23 +18,24 @@ type yamlField struct {
 }
 
 // decodeYAML decodes a YAML mapping into the given fields one key at a time, so every problem
-// (syntax, unknown key, wrong type) is reported at its own position. firstLine is the file line
+// (syntax, unknown key, wrong type) is reported at its own position. ok is false when the YAML
+// could not be read at all, so callers skip checks that would only repeat that problem. firstLine is the file line
 // of the YAML's first line. It returns the key nodes found, by name, for later positioned checks.
-func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) map[string]yamlEntry {
+func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) (map[string]yamlEntry, bool) {
 	found := map[string]yamlEntry{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
 		pl.errorf(firstLine+line-1, 1, "invalid YAML: %s", msg)
-		return found
+		return found, false
 	}
 	if len(doc.Content) == 0 {
-		return found // empty document: the missing fields are reported by the caller
+		return found, true // empty document: the missing fields are reported by the caller
 	}
 	m := doc.Content[0]
 	if m.Kind != yaml.MappingNode {
 		pl.errorf(firstLine+m.Line-1, m.Column, "invalid YAML: expected key: value pairs")
-		return found
+		return found, false
 	}
 	names := make([]string, len(fields))
 	for i, f := range fields {
@@ -66,7 +67,7 @@ func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) 
 			pl.errorf(firstLine+val.Line-1, val.Column, "field %q: %s", key.Value, describeTypeError(dst))
 		}
 	}
-	return found
+	return found, true
 }
 
 // yamlLinePattern finds the line number in the YAML library's error text, the only place

@@ -106,7 +106,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 			l.Section = DefaultSection
 		}
 		if other, dup := byID[l.ID]; dup {
-			probs = append(probs, Problem{Path: display, Line: 1, Col: 1,
+			probs = append(probs, Problem{Path: display, Line: l.idLine, Col: l.idCol,
 				Message: fmt.Sprintf("duplicate lesson id %q (also in %s)", l.ID, path.Base(other.Path))})
 			continue
 		}
@@ -139,10 +139,13 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 		return mf, pl.items, nil
 	}
 	checkText(src, newLineIndex(src), pl)
-	keys := decodeYAML(src, 1, []yamlField{
+	keys, readable := decodeYAML(src, 1, []yamlField{
 		{"id", &mf.ID}, {"title", &mf.Title}, {"description", &mf.Description}, {"version", &mf.Version},
 		{"pass_mark", &mf.PassMark}, {"sequential", &mf.Sequential}, {"lessons", &mf.Lessons},
 	}, pl)
+	if !readable {
+		return mf, pl.items, keys
+	}
 	at := func(key string) (int, int) {
 		if k, ok := keys[key]; ok {
 			return k.Key.Line, k.Key.Column

@@ -52,6 +52,7 @@ func ParseLesson(filePath string, src []byte) (*Lesson, Problems) {
 	var fm frontMatter
 	yamlSrc, bodyStart, hasFM, err := splitFrontMatter(src)
 	var keys = map[string]yamlEntry{}
+	readable := false
 	switch {
 	case err != nil:
 		pl.errorf(1, 1, "%v", err)
@@ -59,7 +60,7 @@ func ParseLesson(filePath string, src []byte) (*Lesson, Problems) {
 	case !hasFM:
 		pl.errorf(1, 1, "missing front matter: a lesson starts with a --- block holding at least its title")
 	default:
-		keys = decodeYAML(yamlSrc, 2, []yamlField{
+		keys, readable = decodeYAML(yamlSrc, 2, []yamlField{
 			{"id", &fm.ID}, {"title", &fm.Title}, {"section", &fm.Section}, {"order", &fm.Order},
 			{"minutes", &fm.Minutes}, {"objectives", &fm.Objectives},
 		}, pl)
@@ -74,20 +75,23 @@ func ParseLesson(filePath string, src []byte) (*Lesson, Problems) {
 			l.Objectives = append(l.Objectives, o)
 		}
 	}
-	checkLessonFields(l, keys, hasFM, pl)
+	checkLessonFields(l, keys, readable, pl)
 
 	p := &lessonParser{src: src, idx: idx, pl: pl, lesson: l}
 	p.parseBody(bodyStart)
 	return l, pl.items
 }
 
-func checkLessonFields(l *Lesson, keys map[string]yamlEntry, hasFM bool, pl *problemList) {
+// checkLessonFields checks the front matter; readable is false when there was none to read,
+// a problem already reported.
+func checkLessonFields(l *Lesson, keys map[string]yamlEntry, readable bool, pl *problemList) {
 	at := func(key string) (int, int) {
 		if k, ok := keys[key]; ok {
 			return k.Key.Line + 1, k.Key.Column
 		}
 		return 1, 1
 	}
+	l.idLine, l.idCol = at("id")
 	if l.ID == "" {
 		l.ID = idFromFileName(l.Path)
 	}
@@ -99,7 +103,7 @@ func checkLessonFields(l *Lesson, keys map[string]yamlEntry, hasFM bool, pl *pro
 			pl.errorf(1, 1, "the file name gives the invalid id %q: rename the file or set id: in the front matter (lower-case letters, digits and dashes)", l.ID)
 		}
 	}
-	if !hasFM {
+	if !readable {
 		return
 	}
 	if _, ok := keys["title"]; !ok {
@@ -650,9 +654,9 @@ func (p *lessonParser) plain(n ast.Node) string {
 	return b.String()
 }
 
-// joinListLines returns body[:end] with the soft line breaks inside list items turned into
-// spaces. Glamour keeps those breaks and loses the item's indent, so a list item wrapped over
-// two source lines would show ragged; paragraphs are unaffected, Glamour joins those itself.
+// joinListLines returns body[:end] with the soft line breaks inside list items and blockquotes
+// turned into spaces. Glamour keeps those breaks when it wraps such text, so a list item or a
+// quote wrapped over two source lines would show ragged; top-level paragraphs are unaffected.
 func joinListLines(doc ast.Node, body []byte, end int) []byte {
 	type span struct{ from, to int }
 	var joins []span
@@ -665,7 +669,7 @@ func joinListLines(doc ast.Node, body []byte, end int) []byte {
 		default:
 			return ast.WalkContinue, nil
 		}
-		if !insideListItem(n) {
+		if !insideContainer(n) {
 			return ast.WalkSkipChildren, nil
 		}
 		lines := n.Lines()
@@ -699,9 +703,10 @@ func joinListLines(doc ast.Node, body []byte, end int) []byte {
 	return append(out, body[last:end]...)
 }
 
-func insideListItem(n ast.Node) bool {
+func insideContainer(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {
-		if _, ok := p.(*ast.ListItem); ok {
+		switch p.(type) {
+		case *ast.ListItem, *ast.Blockquote:
 			return true
 		}
 	}

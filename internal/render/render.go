@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/glamour/styles"
 	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/lessons"
@@ -45,7 +47,7 @@ func Markdown(md string, o Options) (string, error) {
 		profile = termenv.Ascii
 	}
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(string(style)),
+		glamour.WithStyles(styleConfig(style)),
 		glamour.WithWordWrap(max(o.Width, MinWidth)),
 		glamour.WithColorProfile(profile),
 	)
@@ -60,6 +62,25 @@ func Markdown(md string, o Options) (string, error) {
 		out = trimLines(out) // Glamour pads every line to the full width: noise in a file or pipe
 	}
 	return out, nil
+}
+
+// styleConfig returns Glamour's standard style with one fix: Glamour budgets one column for a
+// blockquote's "│ " bar although it takes two, so every wrapped quote line overflowed by one
+// column and was broken again, leaving a stray word on a line without its bar (glamour #172).
+// A one-column bar drawn at the left of its cell keeps the look and makes the budget right.
+func styleConfig(style Style) ansi.StyleConfig {
+	var cfg ansi.StyleConfig
+	switch style {
+	case Dark:
+		cfg = styles.DarkStyleConfig
+	case Light:
+		cfg = styles.LightStyleConfig
+	default:
+		cfg = styles.NoTTYStyleConfig
+	}
+	bar := "▏"
+	cfg.BlockQuote.IndentToken = &bar
+	return cfg
 }
 
 // Lesson renders a lesson's title, objectives and body; its quiz was cut out when it was parsed.

@@ -1,0 +1,39 @@
+package lessons
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParseLesson feeds the parser arbitrary files, starting from the built-in lessons: it must
+// never panic, and must return either a lesson or at least one error, every problem positioned
+// inside the file.
+func FuzzParseLesson(f *testing.F) {
+	seeds, _ := fs.Glob(builtinFS, "course/*.md")
+	for _, name := range seeds {
+		src, err := fs.ReadFile(builtinFS, name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte(sampleLesson))
+	f.Add([]byte("---\ntitle: x\n---\n## Quiz\n### {kind=short}\n- [x]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		l, probs := ParseLesson("f.md", src)
+		if l == nil && !probs.HasErrors() {
+			t.Fatal("no lesson and no error")
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for _, p := range probs {
+			if p.Path != "f.md" || p.Line < 1 || p.Col < 1 || p.Line > lines+1 || p.Message == "" {
+				t.Fatalf("badly positioned problem %q in a file of %d lines", p.String(), lines)
+			}
+		}
+		if l != nil && utf8.Valid(src) && !utf8.ValidString(l.Body) {
+			t.Fatal("valid input gave an invalid body")
+		}
+	})
+}
