@@ -16,7 +16,11 @@ func main() {
 // 2 usage error.
 func run(args []string) int {
 	a := newApp(os.Stdin, os.Stdout, os.Stderr)
-	err := a.execute(args)
+	return exitCode(a, a.execute(args))
+}
+
+// exitCode prints err, if any, as one line on stderr and returns the exit code it stands for.
+func exitCode(a *app, err error) int {
 	if err == nil {
 		return 0
 	}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command line in-process and returns its output and exit code.
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	a := newApp(strings.NewReader(""), &out, &errOut)
+	code = exitCode(a, a.execute(args))
+	return out.String(), errOut.String(), code
+}
+
+func TestMain(m *testing.M) {
+	// Keep every test away from the real home: progress files go to a temporary state dir.
+	dir, err := os.MkdirTemp("", "aieng-cmd-test")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", dir)
+	os.Setenv("AIENG_PROGRESS", filepath.Join(dir, "progress.json"))
+	os.Setenv("NO_COLOR", "1")
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func TestList(t *testing.T) {
+	out, _, code := runCLI(t, "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"What AI Engineers Actually Do", "Key responsibilities", "the-role", "questions"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	out, _, code := runCLI(t, "list", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var o outlineJSON
+	if err := json.Unmarshal([]byte(out), &o); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if o.ID != "what-ai-engineers-do" || len(o.Lessons) == 0 {
+		t.Fatalf("unexpected outline: %+v", o)
+	}
+	first := o.Lessons[0]
+	if first.ID != "the-role" || first.Order != 1 || first.Words == 0 || first.Questions["total"] == 0 {
+		t.Errorf("first lesson: %+v", first)
+	}
+	sum := 0
+	for _, k := range []string{"single", "multiple", "truefalse", "short"} {
+		sum += first.Questions[k]
+	}
+	if sum != first.Questions["total"] {
+		t.Errorf("question counts by kind %v do not add up to the total", first.Questions)
+	}
+}
+
+func TestShow(t *testing.T) {
+	out, _, code := runCLI(t, "show", "the-role", "--width", "60")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if strings.ContainsRune(out, '\x1b') {
+		t.Error("output to a non-terminal contains escape sequences")
+	}
+	if strings.Contains(out, "## Quiz") || strings.Contains(out, "[x]") {
+		t.Error("show printed the quiz")
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 60 && !strings.HasPrefix(line, "    ") {
+			t.Errorf("line of %d columns at --width 60: %q", n, line)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing")
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"unknown lesson", []string{"show", "nope"}, 2, `no lesson "nope"`},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+		{"unknown flag", []string{"list", "--frob"}, 2, "unknown flag"},
+		{"missing argument", []string{"show"}, 2, "accepts 1 arg"},
+		{"bad width", []string{"show", "the-role", "--width", "x"}, 2, "invalid argument"},
+		{"negative width", []string{"show", "the-role", "--width", "-3"}, 2, "--width must be a positive"},
+		{"missing folder", []string{"--lessons", missing, "list"}, 1, "no course folder at"},
+		{"broken course", []string{"--lessons", "../../lessons/testdata/problems/no-explanation", "list"}, 1, "question has no explanation"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := runCLI(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.inStderr) {
+				t.Errorf("stderr %q lacks %q", stderr, tt.inStderr)
+			}
+			if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+				t.Errorf("stderr shows a stack trace: %s", stderr)
+			}
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	out, _, code := runCLI(t, "validate")
+	if code != 0 || !strings.Contains(out, "lessons/course: ok: ") {
+		t.Errorf("built-in course: exit %d, output %q", code, out)
+	}
+	fixture := "../../lessons/testdata/problems/single-two-correct"
+	out, _, code = runCLI(t, "validate", fixture)
+	want := fixture + "/01-a.md:14:3: single-choice question has 2 correct answers; add {kind=multiple} to the heading if that is intended\n" +
+		fixture + ": 1 error, 0 warnings\n"
+	if code != 1 || out != want {
+		t.Errorf("exit %d, output:\n%s\nwant:\n%s", code, out, want)
+	}
+	warnings := "../../lessons/testdata/problems/warnings"
+	if _, _, code := runCLI(t, "validate", warnings); code != 0 {
+		t.Errorf("warnings alone: exit %d, want 0", code)
+	}
+	if _, _, code := runCLI(t, "validate", "--strict", warnings); code != 1 {
+		t.Errorf("warnings with --strict: exit %d, want 1", code)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := runCLI(t, "version")
+	if code != 0 || !strings.HasPrefix(out, "aieng ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+	flag, _, _ := runCLI(t, "--version")
+	if flag != out {
+		t.Errorf("--version %q differs from version %q", flag, out)
+	}
+}
+
+// TestVersionInjected builds the binary the way releases do and checks the -X path is right:
+// a wrong path is silently ignored by the linker.
+func TestVersionInjected(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	bin := filepath.Join(t.TempDir(), "aieng")
+	build := exec.Command("go", "build", "-ldflags", "-X main.Version=v9.8.7", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(string(out)); got != "aieng v9.8.7" {
+		t.Errorf("version = %q, want aieng v9.8.7", got)
+	}
+}
