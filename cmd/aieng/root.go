@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aieng/aieng/internal/bundle"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -113,7 +114,7 @@ func (a *app) loadCourse() (*lessons.Course, error) {
 		err   error
 	)
 	if a.lessonsDir == "" {
-		c, probs, err = lessons.Builtin()
+		c, probs, err = defaultCourse()
 	} else {
 		c, probs, err = lessons.LoadDir(a.lessonsDir)
 	}
@@ -143,4 +144,16 @@ func isTerminal(f any) bool {
 		return false
 	}
 	return isTerminalFD(file.Fd())
+}
+
+// defaultCourse is the course attached to this binary by 'aieng bundle', else the built-in one.
+func defaultCourse() (*lessons.Course, lessons.Problems, error) {
+	fsys, err := bundle.FromExecutable()
+	if err != nil {
+		return nil, nil, err
+	}
+	if fsys != nil {
+		return lessons.Load(fsys, "bundled course")
+	}
+	return lessons.Builtin()
 }

@@ -28,7 +28,7 @@ func (a *app) validateCmd() *cobra.Command {
 				err   error
 			)
 			if dir == "" {
-				c, probs, err = lessons.Builtin()
+				c, probs, err = defaultCourse()
 			} else {
 				c, probs, err = lessons.LoadDir(dir)
 			}
@@ -53,7 +53,8 @@ func (a *app) reportProblems(c *lessons.Course, probs lessons.Problems, strict b
 	if failed {
 		fmt.Fprintf(&b, "%s: %d error%s, %d warning%s\n", c.Source, errs, plural(errs), warns, plural(warns))
 	} else {
-		fmt.Fprintf(&b, "%s: ok: %d lessons, %d questions, %d sections", c.Source, len(c.Lessons), c.QuestionCount(), len(c.Sections()))
+		nl, nq, ns := len(c.Lessons), c.QuestionCount(), len(c.Sections())
+		fmt.Fprintf(&b, "%s: ok: %d lesson%s, %d question%s, %d section%s", c.Source, nl, plural(nl), nq, plural(nq), ns, plural(ns))
 		if warns > 0 {
 			fmt.Fprintf(&b, " (%d warning%s)", warns, plural(warns))
 		}

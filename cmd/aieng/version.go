@@ -27,10 +27,17 @@ func versionString() string { return "aieng " + version() }
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of aieng",
+		Short: "Print the version of aieng and of the course it runs",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintln(a.stdout, versionString())
+			line := versionString()
+			if c, err := a.loadCourse(); err == nil {
+				line += fmt.Sprintf("\ncourse: %s (%s)", c.Title, c.ID)
+				if c.Version != "" {
+					line += " version " + c.Version
+				}
+			}
+			_, err := fmt.Fprintln(a.stdout, line)
 			return err
 		},
 	}

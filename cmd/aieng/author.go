@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aieng/aieng/internal/bundle"
+	"github.com/aieng/aieng/internal/scaffold"
+	"github.com/aieng/aieng/lessons"
+)
+
+func init() {
+	extraCommands = append(extraCommands, (*app).initCmd, (*app).newCmd, (*app).bundleCmd)
+}
+
+func (a *app) initCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "init DIR",
+		Short: "Create a course folder with a manifest and an example lesson",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := scaffold.Init(args[0])
+			if err != nil {
+				return err
+			}
+			for _, f := range files {
+				fmt.Fprintf(a.stdout, "created %s\n", f)
+			}
+			fmt.Fprintf(a.stdout, "Next: aieng --lessons %s new \"Your first lesson\", then aieng --lessons %s to preview.\n", args[0], args[0])
+			return nil
+		},
+	}
+}
+
+func (a *app) newCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   `new "Lesson title"`,
+		Short: "Add a lesson file to the course folder (the current folder, or --lessons DIR)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := a.lessonsDir
+			if dir == "" {
+				dir = "."
+			}
+			p, err := scaffold.New(dir, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "created %s\n", p)
+			return nil
+		},
+	}
+}
+
+func (a *app) bundleCmd() *cobra.Command {
+	var out, base string
+	cmd := &cobra.Command{
+		Use:   "bundle DIR -o FILE",
+		Short: "Write a copy of aieng with the course in DIR inside, to hand to learners",
+		Long: "Validate the course in DIR and write FILE: a copy of this aieng binary (or of the one named\n" +
+			"with --base, for example a release binary for another platform) that opens that course.\n" +
+			"On macOS, sign the result again: codesign -s - FILE",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usageError("bundle needs -o FILE: where to write the bundled binary")
+			}
+			c, probs, err := lessons.LoadDir(args[0])
+			if err != nil {
+				return err
+			}
+			if probs.HasErrors() {
+				var b strings.Builder
+				for _, p := range probs.Errors() {
+					b.WriteString(p.String() + "\n")
+				}
+				fmt.Fprint(a.stderr, b.String())
+				return &exitError{code: 1, msg: fmt.Sprintf("not bundled: the course in %s has %d problem(s)", args[0], len(probs.Errors()))}
+			}
+			if base == "" {
+				if base, err = os.Executable(); err != nil {
+					return fmt.Errorf("cannot find this binary to copy: %w; name one with --base", err)
+				}
+			}
+			if same, _ := sameFile(base, out); same {
+				return usageError("-o %s would overwrite the binary it copies; choose another file", out)
+			}
+			if err := bundle.Write(out, base, args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "wrote %s: %s (%s) with %d lessons and %d questions\n", out, c.Title, c.ID, len(c.Lessons), c.QuestionCount())
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "the bundled binary to write")
+	cmd.Flags().StringVar(&base, "base", "", "the aieng `BINARY` to copy (default: this one)")
+	return cmd
+}
+
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib) || filepath.Clean(a) == filepath.Clean(b), nil
+}

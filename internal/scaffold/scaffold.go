@@ -1,0 +1,315 @@
+// Package scaffold writes new course folders and lesson files that validate from the start.
+package scaffold
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/aieng/aieng/lessons"
+)
+
+// Init creates a course folder with a manifest and one example lesson that shows every question
+// kind. It refuses to overwrite anything: the folder may exist, but none of the files may.
+func Init(dir string) ([]string, error) {
+	id := Slug(filepath.Base(filepath.Clean(dir)))
+	if id == "" {
+		id = "my-course"
+	}
+	files := []struct{ name, content string }{
+		{lessons.ManifestName, fmt.Sprintf(manifestTemplate, id, titleFromSlug(id))},
+		{"01-welcome.md", exampleLesson},
+	}
+	for _, f := range files {
+		if _, err := os.Lstat(filepath.Join(dir, f.name)); err == nil {
+			return nil, fmt.Errorf("%s already exists: aieng init never overwrites a file", filepath.Join(dir, f.name))
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the course folder: %w", err)
+	}
+	var written []string
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if err := writeNew(p, []byte(f.content)); err != nil {
+			return written, err
+		}
+		written = append(written, p)
+	}
+	return written, nil
+}
+
+// New adds a lesson file to the course in dir: the next order number, an id derived from the
+// title, and the id appended to the manifest's lessons list when it has one.
+func New(dir, title string) (string, error) {
+	title = strings.TrimSpace(title)
+	id := Slug(title)
+	if id == "" {
+		return "", fmt.Errorf("the title %q gives no usable id: use letters or digits", title)
+	}
+	manifestPath := filepath.Join(dir, lessons.ManifestName)
+	manifest, err := os.ReadFile(manifestPath)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("no %s in %s: run 'aieng init %s' first, or pass --lessons DIR", lessons.ManifestName, dir, dir)
+		}
+		return "", err
+	}
+	c, _, err := lessons.LoadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	if l := c.Lesson(id); l != nil {
+		return "", fmt.Errorf("a lesson with the id %q already exists (%s)", id, l.Path)
+	}
+	next, err := nextNumber(dir)
+	if err != nil {
+		return "", err
+	}
+	name := fmt.Sprintf("%02d-%s.md", next, id)
+	p := filepath.Join(dir, name)
+	section := lessons.DefaultSection
+	if n := len(c.Lessons); n > 0 {
+		section = c.Lessons[n-1].Section
+	}
+	content := fmt.Sprintf(lessonTemplate, yamlQuote(title), yamlQuote(section), next)
+	updated, listed, err := appendToLessonList(manifest, id)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", manifestPath, err)
+	}
+	if err := writeNew(p, []byte(content)); err != nil {
+		return "", err
+	}
+	if listed {
+		if err := os.WriteFile(manifestPath, updated, 0o644); err != nil {
+			return p, fmt.Errorf("the lesson was written, but adding it to %s failed: %w", manifestPath, err)
+		}
+	}
+	return p, nil
+}
+
+// writeNew creates a file that must not exist yet (O_EXCL), so a race cannot overwrite one either.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s already exists: it is never overwritten", path)
+		}
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// nextNumber is one more than the highest numeric prefix of the folder's lesson files.
+func nextNumber(dir string) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	highest := 0
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(strings.ToLower(name), ".md") {
+			continue
+		}
+		digits := name[:len(name)-len(strings.TrimLeftFunc(name, unicode.IsDigit))]
+		if n, err := strconv.Atoi(digits); err == nil && n > highest {
+			highest = n
+		}
+	}
+	return highest + 1, nil
+}
+
+// appendToLessonList adds "- id" after the last item of the manifest's lessons list, keeping the
+// rest of the file (comments, order, spacing) exactly as the instructor wrote it.
+func appendToLessonList(manifest []byte, id string) ([]byte, bool, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(manifest, &doc); err != nil {
+		return nil, false, fmt.Errorf("cannot read the manifest: %w", err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return manifest, false, nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != "lessons" {
+			continue
+		}
+		seq := m.Content[i+1]
+		if seq.Kind != yaml.SequenceNode || len(seq.Content) == 0 {
+			return manifest, false, nil
+		}
+		if seq.Style&yaml.FlowStyle != 0 {
+			return nil, false, fmt.Errorf("the lessons list is written inline ([...]): add %q to it by hand", id)
+		}
+		last := seq.Content[len(seq.Content)-1]
+		lines := bytes.SplitAfter(manifest, []byte("\n"))
+		if last.Line > len(lines) {
+			return manifest, false, nil
+		}
+		indent := strings.Repeat(" ", max(last.Column-3, 0))
+		item := []byte(indent + "- " + id + "\n")
+		if !bytes.HasSuffix(lines[last.Line-1], []byte("\n")) {
+			lines[last.Line-1] = append(lines[last.Line-1], '\n')
+		}
+		var out []byte
+		for n, l := range lines {
+			out = append(out, l...)
+			if n == last.Line-1 {
+				out = append(out, item...)
+			}
+		}
+		return out, true, nil
+	}
+	return manifest, false, nil
+}
+
+// Slug turns a title into an id: lower-case letters and digits joined by single dashes.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func titleFromSlug(id string) string {
+	words := strings.Split(id, "-")
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func yamlQuote(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+const manifestTemplate = `# The course manifest. Reference: docs/authoring.md, or 'aieng validate' to check your work.
+id: %s            # progress is stored under this id: keep it once learners start
+title: %s
+description: A short description learners see in the outline.
+version: 0.1.0
+pass_mark: 70             # percent of a quiz's questions needed to pass
+sequential: false         # true: each lesson opens once the previous one is passed
+lessons:                  # course order; 'aieng new' appends to this list
+  - welcome
+`
+
+const lessonTemplate = `---
+title: %s
+section: %s
+order: %d
+minutes: 10
+objectives:
+  - Replace this with what the learner will be able to do
+---
+
+Write the lesson here, in Markdown. Keep paragraphs short and use ` + "`##`" + ` headings a learner can scan.
+
+## Key takeaways
+
+- Replace this with the one thing to remember.
+
+## Quiz
+
+### Replace this with your first question
+
+- [x] The correct answer
+- [ ] A plausible wrong answer
+  > Optional feedback shown when a learner picks this choice.
+
+> Explain why the answer is right and why the wrong ones are wrong.
+`
+
+const exampleLesson = `---
+title: Welcome to your course
+section: Getting started
+order: 1
+minutes: 5
+objectives:
+  - Find your way around a lesson file
+  - Write a question of each kind
+---
+
+This is an example lesson. Everything above the ` + "`## Quiz`" + ` heading is the lesson; everything below
+it is the quiz, which learners never see while reading.
+
+## Writing lessons
+
+Use ordinary Markdown: paragraphs, lists, tables and code blocks with a language tag:
+
+` + "```python" + `
+print("Hello, learner")
+` + "```" + `
+
+## Key takeaways
+
+- One Markdown file holds a lesson and its quiz.
+- ` + "`aieng validate`" + ` checks every file and points at each problem.
+
+## Quiz
+
+### Where does a lesson's quiz start?
+
+> Hint: look for a level-2 heading.
+
+- [ ] At the first level-3 heading
+  > Level-3 headings are the questions inside the quiz.
+- [x] At the level-2 heading named Quiz
+- [ ] In a separate file
+
+> The quiz starts at ` + "`## Quiz`" + ` and runs to the end of the file. Each ` + "`###`" + ` heading under it is
+> one question. A separate file is not needed: lesson and quiz live together.
+
+### Which of these can a lesson body contain? {kind=multiple}
+
+- [x] Tables
+- [x] Code blocks with a language tag
+- [ ] Quiz answers shown to readers
+
+> Any Markdown works in the body. The quiz is cut out before the lesson is shown, so answers are
+> never visible while reading.
+
+### Learners see the quiz answers while reading the lesson. {shuffle=false}
+
+- [ ] True
+- [x] False
+
+> The quiz is removed from the lesson before it is rendered.
+
+### Which command checks a course folder for mistakes? {kind=short}
+
+- [x] aieng validate
+- [x] validate
+
+> ` + "`aieng validate DIR`" + ` reports every problem as path:line:col: message.
+`

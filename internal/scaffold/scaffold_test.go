@@ -1,0 +1,101 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aieng/aieng/lessons"
+)
+
+func TestInitNewValidate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Intro to ML")
+	if _, err := Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Data: cleaning & prep!", "Second lesson"} {
+		if _, err := New(dir, title); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, probs, err := lessons.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 0 {
+		t.Fatalf("scaffolded course has problems:\n%v", probs)
+	}
+	if c.ID != "intro-to-ml" || c.Title != "Intro To Ml" {
+		t.Errorf("course id %q title %q", c.ID, c.Title)
+	}
+	var ids []string
+	for _, l := range c.Lessons {
+		ids = append(ids, l.ID)
+	}
+	if got := strings.Join(ids, ","); got != "welcome,data-cleaning-prep,second-lesson" {
+		t.Errorf("lesson order = %s", got)
+	}
+	kinds := c.Lessons[0].CountByKind()
+	for _, k := range lessons.Kinds {
+		if kinds[k] == 0 {
+			t.Errorf("the example lesson has no %s question", k)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "03-second-lesson.md")); err != nil {
+		t.Errorf("expected the third file to be numbered 03: %v", err)
+	}
+	manifest, _ := os.ReadFile(filepath.Join(dir, "course.yaml"))
+	if !strings.Contains(string(manifest), "# progress is stored under this id") {
+		t.Error("adding to the lessons list lost the manifest's comments")
+	}
+}
+
+func TestRefusesToOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "01-welcome.md"))
+	if _, err := Init(dir); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("second init: err = %v, want a refusal", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "01-welcome.md"))
+	if string(before) != string(after) {
+		t.Error("a refused init changed a file")
+	}
+	if _, err := New(dir, "Welcome"); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("new with an existing id: err = %v", err)
+	}
+	clash := filepath.Join(dir, "02-clash.md")
+	if err := os.WriteFile(clash, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeNew(clash, []byte("x")); err == nil {
+		t.Error("writeNew overwrote an existing file")
+	}
+	if got, _ := os.ReadFile(clash); string(got) != "mine" {
+		t.Errorf("the existing file now holds %q", got)
+	}
+}
+
+func TestNewWithoutManifest(t *testing.T) {
+	_, err := New(t.TempDir(), "A lesson")
+	if err == nil || !strings.Contains(err.Error(), "aieng init") {
+		t.Errorf("err = %v, want advice to run aieng init", err)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := map[string]string{
+		"Hello, World!":   "hello-world",
+		"  MLOps 101  ":   "mlops-101",
+		"Data—drift & co": "data-drift-co",
+		"!!!":             "",
+	}
+	for in, want := range tests {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
