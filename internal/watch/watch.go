@@ -1,0 +1,100 @@
+// Package watch reloads a course folder when its files change, for instructors previewing a
+// course while they edit it.
+package watch
+
+import (
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/aieng/aieng/lessons"
+)
+
+// Result is one reload of the course: the course as it now loads and its problems, or the
+// error that kept the folder from being read at all.
+type Result struct {
+	Course   *lessons.Course
+	Problems lessons.Problems
+	Err      error
+}
+
+// Debounce is how long the folder must stay quiet before it is reloaded: editors save in
+// several steps (write a temporary file, rename it, change its mode).
+const Debounce = 150 * time.Millisecond
+
+// Watcher sends a Result on C after each burst of changes to the folder's course files.
+type Watcher struct {
+	C    <-chan Result
+	w    *fsnotify.Watcher
+	done chan struct{}
+}
+
+// Start watches dir. The folder itself is watched, not each file, so files that editors replace
+// by renaming a new file over them keep being seen.
+func Start(dir string) (*Watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	if err := fw.Add(dir); err != nil {
+		fw.Close()
+		return nil, err
+	}
+	out := make(chan Result, 1)
+	w := &Watcher{C: out, w: fw, done: make(chan struct{})}
+	go w.loop(dir, out)
+	return w, nil
+}
+
+// Close stops watching; C is closed once the watcher has stopped.
+func (w *Watcher) Close() error {
+	err := w.w.Close()
+	<-w.done
+	return err
+}
+
+func (w *Watcher) loop(dir string, out chan Result) {
+	defer close(w.done)
+	defer close(out)
+	var timer <-chan time.Time
+	for {
+		select {
+		case ev, ok := <-w.w.Events:
+			if !ok {
+				return
+			}
+			if relevant(ev.Name) {
+				timer = time.After(Debounce)
+			}
+		case _, ok := <-w.w.Errors:
+			if !ok {
+				return
+			}
+		case <-timer:
+			timer = nil
+			c, probs, err := lessons.LoadDir(dir)
+			r := Result{Course: c, Problems: probs, Err: err}
+			// Only the newest result matters: replace one the receiver has not taken yet.
+			select {
+			case out <- r:
+			default:
+				select {
+				case <-out:
+				default:
+				}
+				out <- r
+			}
+		}
+	}
+}
+
+// relevant tells course files from editors' swap and backup files.
+func relevant(name string) bool {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+		return false
+	}
+	return base == lessons.ManifestName || strings.EqualFold(filepath.Ext(base), ".md")
+}
