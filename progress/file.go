@@ -1,0 +1,200 @@
+package progress
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// SchemaVersion is the version of the progress file this package reads and writes. A file with
+// a higher version was written by a newer aieng and is never overwritten. Any change to the
+// file's fields, even an added one, raises it, since an older aieng would drop what it does not
+// know when it rewrites the file.
+const SchemaVersion = 1
+
+// file is the progress file as stored: the public snapshot types plus what merging needs (the
+// times at which last-writer-wins values were set, and the times of resets).
+type file struct {
+	Schema  int                     `json:"schema"`
+	Courses map[string]*courseState `json:"courses"`
+}
+
+type courseState struct {
+	LastLesson   string    `json:"last_lesson,omitempty"`
+	LastLessonAt time.Time `json:"last_lesson_at,omitzero"`
+	// ResetAt is when the whole course was last reset: anything recorded at or before it is
+	// dropped when merging, so another process's older copy cannot bring it back.
+	ResetAt time.Time               `json:"reset_at,omitzero"`
+	Lessons map[string]*lessonState `json:"lessons,omitempty"`
+}
+
+type lessonState struct {
+	FirstOpened time.Time `json:"first_opened,omitzero"`
+	LastOpened  time.Time `json:"last_opened,omitzero"`
+	Position    float64   `json:"position,omitempty"`
+	PositionAt  time.Time `json:"position_at,omitzero"`
+	Read        bool      `json:"read,omitempty"`
+	ReadAt      time.Time `json:"read_at,omitzero"`
+	Attempts    []Attempt `json:"attempts,omitempty"`
+	// Best, Passed and PassedAt are written for people reading the file; they are derived from
+	// Attempts again on every load, so they cannot disagree with them.
+	Best     float64   `json:"best,omitempty"`
+	Passed   bool      `json:"passed,omitempty"`
+	PassedAt time.Time `json:"passed_at,omitzero"`
+	// ResetAt is when this lesson alone was last reset.
+	ResetAt time.Time `json:"reset_at,omitzero"`
+}
+
+func newFile() *file {
+	return &file{Schema: SchemaVersion, Courses: map[string]*courseState{}}
+}
+
+// errCorrupt marks a file that is not a progress file: not JSON, cut short, empty, or without a
+// schema version.
+var errCorrupt = errors.New("not a valid progress file")
+
+// newerSchemaError marks a file written by a newer aieng.
+type newerSchemaError struct{ schema int }
+
+func (e *newerSchemaError) Error() string {
+	return fmt.Sprintf("written by a newer aieng (schema %d; this one reads schema %d)", e.schema, SchemaVersion)
+}
+
+// decode parses a progress file. A file of a newer schema returns a *newerSchemaError together
+// with whatever could be read of it (shown read-only, never written back); any other failure
+// wraps errCorrupt.
+func decode(data []byte) (*file, error) {
+	f := &file{}
+	if err := json.Unmarshal(data, f); err != nil {
+		// A newer aieng may have changed the shape of fields this one knows: read the version
+		// alone, so that such a file is left untouched rather than moved aside as damaged.
+		var probe struct {
+			Schema int `json:"schema"`
+		}
+		if json.Unmarshal(data, &probe) == nil && probe.Schema > SchemaVersion {
+			return newFile(), &newerSchemaError{probe.Schema}
+		}
+		return nil, fmt.Errorf("%w: %s", errCorrupt, describeJSONError(err, data))
+	}
+	switch {
+	case f.Schema == 0:
+		return nil, fmt.Errorf("%w: no schema version", errCorrupt)
+	case f.Schema < 0:
+		return nil, fmt.Errorf("%w: bad schema version %d", errCorrupt, f.Schema)
+	}
+	schema := f.Schema
+	f.sanitize()
+	f = merge(f, nil) // derives Best and Passed, drops duplicates, applies resets, sorts attempts
+	if schema > SchemaVersion {
+		return f, &newerSchemaError{schema}
+	}
+	return f, nil
+}
+
+// damage says in a few words what is wrong with a file decode refused.
+func damage(err error) string {
+	return strings.TrimPrefix(oneLine(err), errCorrupt.Error()+": ")
+}
+
+func describeJSONError(err error, data []byte) string {
+	if len(data) == 0 {
+		return "empty file"
+	}
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) && syntax.Offset >= int64(len(data)) {
+		return fmt.Sprintf("cut short after %d bytes", len(data))
+	}
+	return err.Error()
+}
+
+// encode renders the file. Indented, with keys in a fixed order, so a person can read it and a
+// diff of two saves shows what changed.
+func encode(f *file) ([]byte, error) {
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+// sanitize brings a decoded file within the values this package writes, so that a hand-edited
+// file can always be written back: times in UTC and within what JSON can hold, fractions and
+// percents in range, and an ID for every attempt.
+func (f *file) sanitize() {
+	f.Schema = SchemaVersion
+	if f.Courses == nil {
+		f.Courses = map[string]*courseState{}
+	}
+	for id, c := range f.Courses {
+		if c == nil {
+			delete(f.Courses, id)
+			continue
+		}
+		c.LastLessonAt = cleanTime(c.LastLessonAt)
+		c.ResetAt = cleanTime(c.ResetAt)
+		for lid, l := range c.Lessons {
+			if l == nil {
+				delete(c.Lessons, lid)
+				continue
+			}
+			l.FirstOpened = cleanTime(l.FirstOpened)
+			l.LastOpened = cleanTime(l.LastOpened)
+			l.Position = clamp(l.Position, 0, 1)
+			l.PositionAt = cleanTime(l.PositionAt)
+			l.ReadAt = cleanTime(l.ReadAt)
+			l.PassedAt = cleanTime(l.PassedAt)
+			l.ResetAt = cleanTime(l.ResetAt)
+			for i := range l.Attempts {
+				a := &l.Attempts[i]
+				a.Time = cleanTime(a.Time)
+				a.Percent = clamp(a.Percent, 0, 100)
+				if a.ID == "" {
+					a.ID = contentID(*a)
+				}
+			}
+		}
+	}
+}
+
+// contentID names an attempt that came without an ID by its content, so the same attempt gets
+// the same ID in every process and merging does not duplicate it.
+func contentID(a Attempt) string {
+	data, _ := json.Marshal(a) // cannot fail: the attempt was just decoded from JSON
+	sum := sha256.Sum256(data)
+	return "sha-" + hex.EncodeToString(sum[:8])
+}
+
+// cleanTime returns t in UTC without a monotonic reading, or the zero time when t cannot be
+// written as JSON (a year outside 0..9999, which a time zone offset can push it to).
+func cleanTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	t = t.UTC()
+	if y := t.Year(); y < 0 || y > 9999 {
+		return time.Time{}
+	}
+	return t
+}
+
+func validTime(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= 0 && y <= 9999
+}
+
+func clamp(v, lo, hi float64) float64 {
+	switch {
+	case math.IsNaN(v):
+		return lo
+	case v < lo:
+		return lo
+	case v > hi:
+		return hi
+	}
+	return v
+}

@@ -1,0 +1,243 @@
+package progress
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// merge combines two versions of the progress file (what is on disk and what a process holds)
+// so that neither loses anything: every attempt from both sides, deduplicated by ID; Read and
+// Passed ORed; Best the maximum; the earliest FirstOpened, ReadAt and PassedAt; the latest
+// LastOpened; Position and LastLesson from whichever side set them most recently. A reset on
+// either side drops what both sides recorded at or before it.
+//
+// merge is commutative, associative and idempotent, so merging in any order, or merging the
+// same thing twice, gives the same file. Either side may be nil. The result shares nothing with
+// its inputs.
+func merge(a, b *file) *file {
+	out := newFile()
+	for _, f := range []*file{a, b} {
+		if f == nil {
+			continue
+		}
+		for id := range f.Courses {
+			if _, done := out.Courses[id]; done {
+				continue
+			}
+			c := mergeCourse(courseOf(a, id), courseOf(b, id))
+			if c != nil {
+				out.Courses[id] = c
+			}
+		}
+	}
+	return out
+}
+
+func courseOf(f *file, id string) *courseState {
+	if f == nil {
+		return nil
+	}
+	return f.Courses[id]
+}
+
+func mergeCourse(a, b *courseState) *courseState {
+	out := &courseState{Lessons: map[string]*lessonState{}}
+	for _, c := range []*courseState{a, b} {
+		if c != nil {
+			out.ResetAt = latest(out.ResetAt, c.ResetAt)
+		}
+	}
+	for _, c := range []*courseState{a, b} {
+		if c == nil || c.LastLesson == "" || !after(c.LastLessonAt, out.ResetAt) {
+			continue
+		}
+		if out.LastLesson == "" || newer(c.LastLessonAt, c.LastLesson, out.LastLessonAt, out.LastLesson) {
+			out.LastLesson, out.LastLessonAt = c.LastLesson, c.LastLessonAt
+		}
+	}
+	for _, c := range []*courseState{a, b} {
+		if c == nil {
+			continue
+		}
+		for id := range c.Lessons {
+			if _, done := out.Lessons[id]; done {
+				continue
+			}
+			l := mergeLesson(lessonOf(a, id), lessonOf(b, id), out.ResetAt)
+			// A lesson with nothing left is dropped, unless its own reset is needed to keep
+			// another process's older copy from coming back.
+			if !l.empty() || l.ResetAt.After(out.ResetAt) {
+				out.Lessons[id] = l
+			}
+		}
+	}
+	if out.LastLesson == "" && len(out.Lessons) == 0 && out.ResetAt.IsZero() {
+		return nil
+	}
+	return out
+}
+
+func lessonOf(c *courseState, id string) *lessonState {
+	if c == nil {
+		return nil
+	}
+	return c.Lessons[id]
+}
+
+func mergeLesson(a, b *lessonState, courseReset time.Time) *lessonState {
+	out := &lessonState{}
+	for _, l := range []*lessonState{a, b} {
+		if l != nil {
+			out.ResetAt = latest(out.ResetAt, l.ResetAt)
+		}
+	}
+	cutoff := latest(courseReset, out.ResetAt)
+	seen := map[string]bool{}
+	for _, l := range []*lessonState{a, b} {
+		if l == nil {
+			continue
+		}
+		// Each side is cut at the reset before combining: combining first would let an
+		// older FirstOpened hide a newer one that survives the reset.
+		p := l.since(cutoff)
+		out.FirstOpened = earliest(out.FirstOpened, p.FirstOpened)
+		out.LastOpened = latest(out.LastOpened, p.LastOpened)
+		if newerPosition(p, out) {
+			out.Position, out.PositionAt = p.Position, p.PositionAt
+		}
+		if p.Read {
+			out.Read = true
+			out.ReadAt = earliest(out.ReadAt, p.ReadAt)
+		}
+		for _, at := range p.Attempts {
+			if !seen[at.ID] {
+				seen[at.ID] = true
+				out.Attempts = append(out.Attempts, cloneAttempt(at))
+			}
+		}
+	}
+	sortAttempts(out.Attempts)
+	out.derive()
+	return out
+}
+
+// sortAttempts puts attempts in time order, ties by ID, so both sides of a merge agree.
+func sortAttempts(attempts []Attempt) {
+	slices.SortFunc(attempts, func(x, y Attempt) int {
+		if c := x.Time.Compare(y.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+}
+
+// since returns what of l was recorded after cutoff (a reset); l itself is not changed.
+func (l *lessonState) since(cutoff time.Time) *lessonState {
+	if cutoff.IsZero() {
+		return l
+	}
+	p := *l
+	if !p.FirstOpened.After(cutoff) {
+		p.FirstOpened = time.Time{}
+	}
+	if !p.LastOpened.After(cutoff) {
+		p.LastOpened = time.Time{}
+	}
+	if p.FirstOpened.IsZero() {
+		// Opened before and again after the reset: the first opening that counts is the last.
+		p.FirstOpened = p.LastOpened
+	}
+	if !p.PositionAt.After(cutoff) {
+		p.Position, p.PositionAt = 0, time.Time{}
+	}
+	if !p.ReadAt.After(cutoff) {
+		p.Read, p.ReadAt = false, time.Time{}
+	}
+	p.Attempts = nil
+	for _, at := range l.Attempts {
+		if at.Time.After(cutoff) {
+			p.Attempts = append(p.Attempts, at)
+		}
+	}
+	return &p
+}
+
+// derive sets Best, Passed and PassedAt from the attempts.
+func (l *lessonState) derive() {
+	l.Best, l.Passed, l.PassedAt = 0, false, time.Time{}
+	for _, at := range l.Attempts {
+		l.Best = max(l.Best, at.Percent)
+		if at.Passed {
+			l.Passed = true
+			l.PassedAt = earliest(l.PassedAt, at.Time)
+		}
+	}
+}
+
+// empty reports whether the lesson holds no progress (a reset time alone is not progress).
+func (l *lessonState) empty() bool {
+	return l.FirstOpened.IsZero() && l.LastOpened.IsZero() && l.PositionAt.IsZero() &&
+		l.Position == 0 && !l.Read && len(l.Attempts) == 0
+}
+
+// newerPosition reports whether p's position was set after out's. Equal times are broken by
+// the larger position, so the result does not depend on the order of the sides.
+func newerPosition(p, out *lessonState) bool {
+	if c := p.PositionAt.Compare(out.PositionAt); c != 0 {
+		return c > 0
+	}
+	return p.Position > out.Position
+}
+
+// newer reports whether the value v set at t is newer than w set at u, ties broken by value.
+func newer(t time.Time, v string, u time.Time, w string) bool {
+	if c := t.Compare(u); c != 0 {
+		return c > 0
+	}
+	return v > w
+}
+
+// after reports whether t survives a reset at cutoff. With no reset everything survives, even
+// a value without a time (from a hand-edited file).
+func after(t, cutoff time.Time) bool {
+	return cutoff.IsZero() || t.After(cutoff)
+}
+
+func earliest(a, b time.Time) time.Time {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero():
+		return a
+	case b.Before(a):
+		return b
+	}
+	return a
+}
+
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// cloneAttempt returns a deep copy of a. No answers is nil, as after a round trip through the
+// file, so that a saved and reloaded attempt equals the original.
+func cloneAttempt(a Attempt) Attempt {
+	if len(a.Answers) == 0 {
+		a.Answers = nil
+	} else {
+		answers := make([]Answer, len(a.Answers))
+		for i, ans := range a.Answers {
+			ans.Given = slices.Clone(ans.Given)
+			answers[i] = ans
+		}
+		a.Answers = answers
+	}
+	return a
+}
+
+// clone returns a deep copy of f.
+func (f *file) clone() *file { return merge(f, nil) }

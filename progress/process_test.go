@@ -1,0 +1,229 @@
+package progress
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// These tests run the test binary again as a child process (a "helper") that uses the store
+// the way a real aieng would, so that crashes and concurrent processes are real ones.
+const (
+	helperEnv       = "AIENG_PROGRESS_TEST_HELPER" // which helper to run
+	helperFileEnv   = "AIENG_PROGRESS_TEST_FILE"
+	helperPrefixEnv = "AIENG_PROGRESS_TEST_PREFIX" // attempt IDs start with it
+	helperCountEnv  = "AIENG_PROGRESS_TEST_COUNT"  // how many attempts; 0 for no end
+)
+
+// helpers are the child processes' programs, by name.
+var helpers = map[string]func() int{
+	"crash":      func() int { return recordAttempts(false) },
+	"concurrent": func() int { return recordAttempts(true) },
+}
+
+func TestMain(m *testing.M) {
+	if name := os.Getenv(helperEnv); name != "" {
+		os.Exit(helpers[name]())
+	}
+	os.Exit(m.Run())
+}
+
+// recordAttempts records attempts one by one, each saved at once, and prints "saved N" after
+// save N returns. It prints "ready" first and, when waitToStart, waits for a line on stdin so
+// that two helpers start together.
+func recordAttempts(waitToStart bool) int {
+	path, prefix := os.Getenv(helperFileEnv), os.Getenv(helperPrefixEnv)
+	count, _ := strconv.Atoi(os.Getenv(helperCountEnv))
+	s, err := Open(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 3
+	}
+	if w := s.Warnings(); len(w) > 0 {
+		fmt.Fprintln(os.Stderr, "helper: unexpected warnings:", w)
+		return 3
+	}
+	fmt.Println("ready")
+	if waitToStart {
+		if _, err := bufio.NewReader(os.Stdin).ReadString('\n'); err != nil {
+			return 3
+		}
+	}
+	for i := 0; count == 0 || i < count; i++ {
+		a := attempt(fmt.Sprintf("%s-%d", prefix, i), at(i), i%3, 2, i%2 == 0)
+		if err := s.RecordAttempt("c", "l", a); err != nil {
+			fmt.Fprintln(os.Stderr, "helper:", err)
+			return 4
+		}
+		fmt.Printf("saved %d\n", i) // os.Stdout is unbuffered: the line is out once this returns
+	}
+	return 0
+}
+
+func helper(t *testing.T, name, path, prefix string, count int) *exec.Cmd {
+	t.Helper()
+	exe, err := os.Executable()
+	must(t, err)
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(os.Environ(), helperEnv+"="+name, helperFileEnv+"="+path,
+		helperPrefixEnv+"="+prefix, helperCountEnv+"="+strconv.Itoa(count))
+	cmd.Stderr = &strings.Builder{}
+	return cmd
+}
+
+// TestCrashSafety kills a process that saves in a tight loop at random moments (seeded), many
+// times, on the same file. After each kill the file must load without a warning and hold one
+// of the states that were saved: everything from earlier runs, plus this run's attempts 0..k
+// where k is the last save the child reported, or the one after it (killed between the rename
+// and the report).
+func TestCrashSafety(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills 30 processes")
+	}
+	const runs = 30
+	rng := rand.New(rand.NewPCG(5, 27))
+	path := filepath.Join(t.TempDir(), "progress.json")
+	var before []string // attempt IDs in the file before the current run
+	runsThatSaved, killedMidWrite := 0, 0
+	for run := range runs {
+		prefix := fmt.Sprintf("r%d", run)
+		cmd := helper(t, "crash", path, prefix, 0)
+		stdout, err := cmd.StdoutPipe()
+		must(t, err)
+		must(t, cmd.Start())
+		lines := bufio.NewScanner(stdout)
+		if !lines.Scan() || lines.Text() != "ready" {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			t.Fatalf("run %d: helper did not start: %q %s", run, lines.Text(), cmd.Stderr)
+		}
+		// Kill at a random moment within the first few dozen saves.
+		time.Sleep(time.Duration(rng.IntN(60_000)) * time.Microsecond)
+		must(t, cmd.Process.Kill()) // SIGKILL on Unix: no deferred code, no cleanup
+		lastSaved := -1
+		for lines.Scan() {
+			n, err := strconv.Atoi(strings.TrimPrefix(lines.Text(), "saved "))
+			if err != nil {
+				t.Fatalf("run %d: helper printed %q", run, lines.Text())
+			}
+			lastSaved = n
+		}
+		_ = cmd.Wait() // "signal: killed"
+		if s := cmd.Stderr.(*strings.Builder).String(); s != "" {
+			t.Fatalf("run %d: helper failed: %s", run, s)
+		}
+
+		s, err := Open(path)
+		must(t, err)
+		if w := s.Warnings(); len(w) > 0 {
+			t.Fatalf("run %d: file does not load cleanly after SIGKILL: %q", run, w)
+		}
+		got := map[string]bool{}
+		for _, a := range s.Course("c").Lessons["l"].Attempts {
+			got[a.ID] = true
+		}
+		for _, id := range before {
+			if !got[id] {
+				t.Fatalf("run %d: attempt %s saved by an earlier run is gone", run, id)
+			}
+		}
+		inFile := -1
+		for got[fmt.Sprintf("%s-%d", prefix, inFile+1)] {
+			inFile++
+		}
+		if inFile != lastSaved && inFile != lastSaved+1 {
+			t.Fatalf("run %d: file holds attempts 0..%d of this run, but save %d had returned", run, inFile, lastSaved)
+		}
+		if want := len(before) + inFile + 1; len(got) != want {
+			t.Fatalf("run %d: file holds %d attempts, want %d (a state that was never saved)", run, len(got), want)
+		}
+		if inFile >= 0 {
+			runsThatSaved++
+		}
+		if temps, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".progress.json.tmp-*")); len(temps) > 0 {
+			killedMidWrite++
+		}
+		before = before[:0]
+		for id := range got {
+			before = append(before, id)
+		}
+	}
+	if runsThatSaved < runs/2 {
+		t.Errorf("only %d of %d runs saved anything before the kill; the kill timing no longer tests much", runsThatSaved, runs)
+	}
+	t.Logf("%d of %d runs saved before the kill, %d were killed while writing; %d attempts in the file",
+		runsThatSaved, runs, killedMidWrite, len(before))
+
+	// Killed saves leave temporary files behind; the next save removes them.
+	must(t, openClean(t, path).MarkRead("c", "l", at(0)))
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".progress.json.tmp-*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left after a save: %q", leftovers)
+	}
+}
+
+// TestConcurrentProcesses runs two processes that each record 100 distinct attempts at the same
+// time on one file; afterwards all 200 are there.
+func TestConcurrentProcesses(t *testing.T) {
+	const each = 100
+	path := filepath.Join(t.TempDir(), "progress.json")
+	type child struct {
+		cmd   *exec.Cmd
+		stdin io.WriteCloser
+		out   *bufio.Scanner
+	}
+	var children []child
+	for _, prefix := range []string{"A", "B"} {
+		cmd := helper(t, "concurrent", path, prefix, each)
+		stdin, err := cmd.StdinPipe()
+		must(t, err)
+		stdout, err := cmd.StdoutPipe()
+		must(t, err)
+		must(t, cmd.Start())
+		c := child{cmd, stdin, bufio.NewScanner(stdout)}
+		if !c.out.Scan() || c.out.Text() != "ready" {
+			t.Fatalf("helper %s did not start: %s", prefix, cmd.Stderr)
+		}
+		children = append(children, c)
+	}
+	for _, c := range children {
+		_, _ = io.WriteString(c.stdin, "go\n")
+	}
+	var wg sync.WaitGroup
+	for _, c := range children {
+		wg.Go(func() {
+			for c.out.Scan() {
+			}
+		})
+	}
+	wg.Wait()
+	for _, c := range children {
+		if err := c.cmd.Wait(); err != nil {
+			t.Fatalf("helper: %v: %s", err, c.cmd.Stderr)
+		}
+	}
+
+	attempts := openClean(t, path).Course("c").Lessons["l"].Attempts
+	got := map[string]bool{}
+	for _, a := range attempts {
+		got[a.ID] = true
+	}
+	for _, prefix := range []string{"A", "B"} {
+		for i := range each {
+			if id := fmt.Sprintf("%s-%d", prefix, i); !got[id] {
+				t.Errorf("attempt %s is missing", id)
+			}
+		}
+	}
+	if len(attempts) != 2*each {
+		t.Errorf("file holds %d attempts, want %d", len(attempts), 2*each)
+	}
+}

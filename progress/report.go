@@ -1,0 +1,198 @@
+package progress
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"math"
+	"strconv"
+	"time"
+)
+
+// ReportVersion is the version of the report format (docs/progress.md). Fields may be added
+// within a version; none is renamed, removed or given another meaning.
+const ReportVersion = 1
+
+// CourseInfo is what a report needs to know of a course. The caller fills it from the course,
+// so that this package stays ignorant of lessons' content.
+type CourseInfo struct {
+	ID, Title, Version string
+	PassMark           int
+	Lessons            []LessonInfo // in course order
+}
+
+// LessonInfo is what a report needs to know of one lesson.
+type LessonInfo struct {
+	ID, Title, Section string
+	Questions          int // a lesson without a quiz is complete once read
+}
+
+// Report is a learner's progress in one course, in the stable form that `aieng progress --json`
+// and `--csv` print for a bootcamp to collect and grade.
+type Report struct {
+	ReportVersion int            `json:"report_version"`
+	GeneratedAt   time.Time      `json:"generated_at"`
+	Course        ReportCourse   `json:"course"`
+	Lessons       []ReportLesson `json:"lessons"`
+	Totals        ReportTotals   `json:"totals"`
+}
+
+// ReportCourse identifies the course a report is about.
+type ReportCourse struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Version  string `json:"version"`
+	PassMark int    `json:"pass_mark"`
+}
+
+// ReportLesson is one lesson's line of a report. Times and the best percent are null when
+// there is nothing to report.
+type ReportLesson struct {
+	ID                 string     `json:"id"`
+	Title              string     `json:"title"`
+	Section            string     `json:"section"`
+	Status             string     `json:"status"` // not_started, in_progress, read, passed
+	Complete           bool       `json:"complete"`
+	Read               bool       `json:"read"`
+	ReadAt             *time.Time `json:"read_at"`
+	Questions          int        `json:"questions"`
+	BestPercent        *float64   `json:"best_percent"`
+	Passed             bool       `json:"passed"`
+	PassedAt           *time.Time `json:"passed_at"`
+	Attempts           int        `json:"attempts"`
+	LastAttemptAt      *time.Time `json:"last_attempt_at"`
+	LastAttemptPercent *float64   `json:"last_attempt_percent"`
+}
+
+// ReportTotals sums up a report's lessons.
+type ReportTotals struct {
+	Lessons         int     `json:"lessons"`
+	Complete        int     `json:"complete"`
+	Passed          int     `json:"passed"`
+	Read            int     `json:"read"`
+	PercentComplete float64 `json:"percent_complete"`
+}
+
+// statusKeys are the report's status values: fixed words, unlike Status.String which is for
+// people and may change.
+var statusKeys = map[Status]string{
+	NotStarted: "not_started",
+	InProgress: "in_progress",
+	Read:       "read",
+	Passed:     "passed",
+}
+
+// NewReport builds the report of a course's progress at time now. Only the course's own
+// lessons are reported, in course order; progress kept for lessons the course no longer has is
+// left out.
+func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
+	r := Report{
+		ReportVersion: ReportVersion,
+		GeneratedAt:   now.UTC().Truncate(time.Second),
+		Course:        ReportCourse{ID: course.ID, Title: course.Title, Version: course.Version, PassMark: course.PassMark},
+		Lessons:       []ReportLesson{},
+	}
+	for _, info := range course.Lessons {
+		lp := p.Lessons[info.ID]
+		rl := ReportLesson{
+			ID: info.ID, Title: info.Title, Section: info.Section,
+			Status:    statusKeys[lp.Status()],
+			Read:      lp.Read,
+			ReadAt:    timeOrNil(lp.ReadAt),
+			Questions: info.Questions,
+			Passed:    lp.Passed,
+			PassedAt:  timeOrNil(lp.PassedAt),
+			Attempts:  len(lp.Attempts),
+		}
+		rl.Complete = lp.Passed || (info.Questions == 0 && lp.Read)
+		if last, ok := lp.LastAttempt(); ok {
+			rl.BestPercent = percentOf(lp.Best)
+			rl.LastAttemptAt = timeOrNil(last.Time)
+			rl.LastAttemptPercent = percentOf(last.Percent)
+		}
+		r.Lessons = append(r.Lessons, rl)
+		r.Totals.Lessons++
+		r.Totals.Complete += btoi(rl.Complete)
+		r.Totals.Passed += btoi(rl.Passed)
+		r.Totals.Read += btoi(rl.Read)
+	}
+	if r.Totals.Lessons > 0 {
+		r.Totals.PercentComplete = round1(100 * float64(r.Totals.Complete) / float64(r.Totals.Lessons))
+	}
+	return r
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// CSVHeader is the first row of the CSV report: one row per lesson follows.
+var CSVHeader = []string{
+	"report_version", "generated_at", "course_id", "course_version",
+	"lesson_id", "title", "section", "status", "complete", "read", "read_at", "questions",
+	"best_percent", "passed", "passed_at", "attempts", "last_attempt_at", "last_attempt_percent",
+}
+
+// WriteCSV writes the report as CSV (RFC 4180): a header row, then one row per lesson. The
+// course and report columns repeat on every row, so rows from many learners can be
+// concatenated; empty cells stand for JSON's nulls.
+func (r Report) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, l := range r.Lessons {
+		row := []string{
+			strconv.Itoa(r.ReportVersion), csvTime(&r.GeneratedAt), r.Course.ID, r.Course.Version,
+			l.ID, l.Title, l.Section, l.Status, strconv.FormatBool(l.Complete),
+			strconv.FormatBool(l.Read), csvTime(l.ReadAt), strconv.Itoa(l.Questions),
+			csvFloat(l.BestPercent), strconv.FormatBool(l.Passed), csvTime(l.PassedAt),
+			strconv.Itoa(l.Attempts), csvTime(l.LastAttemptAt), csvFloat(l.LastAttemptPercent),
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
+// percentOf rounds to one decimal: 71.42857 reads as 71.4 and compares stably between runs.
+func percentOf(p float64) *float64 {
+	v := round1(p)
+	return &v
+}
+
+func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func csvTime(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func csvFloat(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}

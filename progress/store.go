@@ -1,0 +1,439 @@
+package progress
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/adrg/xdg"
+)
+
+// EnvPath is the environment variable that names the progress file, overriding the default.
+const EnvPath = "AIENG_PROGRESS"
+
+// ErrReadOnly is returned by every change in a session that does not save: the file was
+// written by a newer aieng. The change is kept in memory.
+var ErrReadOnly = errors.New("progress is not saved in this session")
+
+// Store is a learner's progress file, loaded. Its methods are safe to call from several
+// goroutines. Every change is saved at once; a change whose save failed is kept in memory and
+// saved with the next change that succeeds.
+type Store struct {
+	path string
+
+	// saveMu makes one save at a time per process (the file lock does so between processes,
+	// but flock locks are per open file, so two saves in one process would not wait).
+	saveMu sync.Mutex
+
+	mu       sync.Mutex // guards the fields below; never held during file I/O
+	state    *file
+	readOnly bool
+	warnings []string // what went wrong at Open or since, one line each
+	saveErr  error    // why the last save failed; nil after a save succeeds
+}
+
+// DefaultPath returns where the progress file lives: $AIENG_PROGRESS, else
+// $XDG_STATE_HOME/aieng/progress.json (~/.local/state/aieng/progress.json by default on Linux,
+// the platform's equivalent elsewhere).
+func DefaultPath() (string, error) {
+	if p := os.Getenv(EnvPath); p != "" {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return "", fmt.Errorf("progress file %s (from $%s): %w", p, EnvPath, err)
+		}
+		return abs, nil
+	}
+	if xdg.StateHome == "" {
+		return "", fmt.Errorf("no state directory to keep progress in: set $XDG_STATE_HOME or $HOME, or use --progress FILE")
+	}
+	return filepath.Join(xdg.StateHome, "aieng", "progress.json"), nil
+}
+
+// Open loads the progress file at path. A missing file is a new learner: the directory (0700)
+// and the file (0600) are created on the first save. Problems with the file do not fail Open,
+// since the learner can still take the course; they are reported by Warnings:
+//   - a corrupt, truncated or empty file is moved aside as <path>.corrupt-<time> and the store
+//     starts empty;
+//   - a file of a newer schema is read as far as possible and never written (ReadOnly);
+//   - a file that cannot be read (a directory in its place, no permission) is left as it is,
+//     and every save fails until that is fixed.
+//
+// Open fails only when path is empty or cannot be made absolute.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("no progress file given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("progress file %s: %w", path, err)
+	}
+	// Saves replace the file by renaming over it, which would turn a symbolic link (dotfile
+	// managers use them) into a plain file: write to where the link points instead.
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
+	}
+	s := &Store{path: abs, state: newFile()}
+	s.load()
+	return s, nil
+}
+
+// load reads the file at Open. It takes the lock only to move a corrupt file aside, so that
+// opening never creates anything when all is well.
+func (s *Store) load() {
+	data, err := os.ReadFile(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err != nil {
+		s.warnings = append(s.warnings, fmt.Sprintf("cannot read progress file: %s; progress cannot be saved until that is fixed",
+			oneLine(unreadable(s.path, err))))
+		return
+	}
+	f, err := decode(data)
+	if err == nil {
+		s.state = f
+		return
+	}
+	if newer := (*newerSchemaError)(nil); errors.As(err, &newer) {
+		s.state = f
+		s.markNewer(newer)
+		return
+	}
+	// Damaged: move it aside under the lock, re-reading first in case another process has
+	// just replaced it.
+	var readErr error
+	lockErr := s.withLock(func() error {
+		var f *file
+		f, readErr = s.readLocked()
+		if f != nil {
+			s.state = f
+		}
+		return nil
+	})
+	switch {
+	case lockErr != nil:
+		s.warnings = append(s.warnings, fmt.Sprintf(
+			"progress file %s is damaged (%s) and could not be moved aside (%s): progress cannot be saved until that is fixed",
+			s.path, damage(err), oneLine(lockErr)))
+	case readErr != nil && !errors.Is(readErr, ErrReadOnly):
+		s.warnings = append(s.warnings, oneLine(readErr)+": progress cannot be saved until that is fixed")
+	}
+}
+
+// Path returns the absolute path of the progress file.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether this session never saves, because the file was written by a newer
+// aieng.
+func (s *Store) ReadOnly() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.readOnly
+}
+
+// Warnings returns one-line messages for the learner: what happened to the file at Open or
+// since (moved aside as corrupt, newer schema), and why the last save failed, if it did.
+func (s *Store) Warnings() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w := slices.Clone(s.warnings)
+	if s.saveErr != nil && !s.readOnly {
+		w = append(w, s.saveErr.Error()+"; your progress is kept until aieng quits and saved with the next change that succeeds")
+	}
+	return w
+}
+
+// Course returns a snapshot of a course's progress. Lessons that hold nothing (such as a lesson
+// that was reset) are left out.
+func (s *Store) Course(courseID string) CourseProgress {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := CourseProgress{Lessons: map[string]LessonProgress{}}
+	c := s.state.Courses[courseID]
+	if c == nil {
+		return out
+	}
+	out.LastLesson = c.LastLesson
+	for id, l := range c.Lessons {
+		if l.empty() {
+			continue
+		}
+		lp := LessonProgress{
+			FirstOpened: l.FirstOpened, LastOpened: l.LastOpened,
+			Position: l.Position, Read: l.Read, ReadAt: l.ReadAt,
+			Best: l.Best, Passed: l.Passed, PassedAt: l.PassedAt,
+		}
+		for _, a := range l.Attempts {
+			lp.Attempts = append(lp.Attempts, cloneAttempt(a))
+		}
+		out.Lessons[id] = lp
+	}
+	return out
+}
+
+// OpenLesson records that the learner opened a lesson: its first and last opening, and the
+// course's last lesson (for "continue").
+func (s *Store) OpenLesson(courseID, lessonID string, now time.Time) error {
+	return s.change(courseID, lessonID, now, func(c *courseState, l *lessonState, now time.Time) {
+		l.FirstOpened = earliest(l.FirstOpened, now)
+		l.LastOpened = latest(l.LastOpened, now)
+		if !now.Before(c.LastLessonAt) {
+			c.LastLesson, c.LastLessonAt = lessonID, now
+		}
+	})
+}
+
+// SetPosition records the reading position, a fraction 0..1 of the lesson (clamped). It saves
+// at once like every change, so call it when the reader leaves the lesson or pauses scrolling,
+// not on every key press.
+func (s *Store) SetPosition(courseID, lessonID string, pos float64, now time.Time) error {
+	if math.IsNaN(pos) || math.IsInf(pos, 0) {
+		return fmt.Errorf("reading position %v of lesson %s is not a number between 0 and 1", pos, lessonID)
+	}
+	return s.change(courseID, lessonID, now, func(_ *courseState, l *lessonState, now time.Time) {
+		if !now.Before(l.PositionAt) {
+			l.Position, l.PositionAt = clamp(pos, 0, 1), now
+		}
+	})
+}
+
+// MarkRead records that the learner read the lesson to the end. The first time counts.
+func (s *Store) MarkRead(courseID, lessonID string, now time.Time) error {
+	return s.change(courseID, lessonID, now, func(_ *courseState, l *lessonState, now time.Time) {
+		l.Read = true
+		l.ReadAt = earliest(l.ReadAt, now)
+	})
+}
+
+// RecordAttempt adds a quiz attempt and updates the lesson's Best, Passed and PassedAt. An
+// empty ID gets a random one, a zero Time the current time, and a zero Percent is computed
+// from Correct and Total. Recording an attempt whose ID is already there changes nothing.
+func (s *Store) RecordAttempt(courseID, lessonID string, a Attempt) error {
+	if a.ID == "" {
+		a.ID = randomID()
+	}
+	if a.Time.IsZero() {
+		a.Time = time.Now()
+	}
+	if a.Percent == 0 && a.Total > 0 {
+		a.Percent = 100 * float64(a.Correct) / float64(a.Total)
+	}
+	if math.IsNaN(a.Percent) || math.IsInf(a.Percent, 0) {
+		return fmt.Errorf("attempt %s of lesson %s: percent %v is not a number", a.ID, lessonID, a.Percent)
+	}
+	a.Percent = clamp(a.Percent, 0, 100)
+	a = cloneAttempt(a)
+	return s.change(courseID, lessonID, a.Time, func(_ *courseState, l *lessonState, now time.Time) {
+		for _, old := range l.Attempts {
+			if old.ID == a.ID {
+				return
+			}
+		}
+		a.Time = now
+		l.Attempts = append(l.Attempts, a)
+		sortAttempts(l.Attempts)
+		l.derive()
+	})
+}
+
+// change applies one change to the lesson in memory and saves. The change is kept even when
+// the save fails.
+func (s *Store) change(courseID, lessonID string, now time.Time, apply func(*courseState, *lessonState, time.Time)) error {
+	if courseID == "" || lessonID == "" {
+		return fmt.Errorf("progress needs a course id and a lesson id (got %q and %q)", courseID, lessonID)
+	}
+	if now.IsZero() || !validTime(now) {
+		return fmt.Errorf("progress of lesson %s: invalid time %v", lessonID, now)
+	}
+	now = cleanTime(now)
+	s.mu.Lock()
+	c := s.state.Courses[courseID]
+	if c == nil {
+		c = &courseState{}
+		s.state.Courses[courseID] = c
+	}
+	if c.Lessons == nil {
+		c.Lessons = map[string]*lessonState{}
+	}
+	l := c.Lessons[lessonID]
+	if l == nil {
+		l = &lessonState{}
+		c.Lessons[lessonID] = l
+	}
+	apply(c, l, now)
+	s.mu.Unlock()
+	return s.save()
+}
+
+// save merges this process's progress with the file's and writes the result.
+func (s *Store) save() error {
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+	s.mu.Lock()
+	if s.readOnly {
+		s.mu.Unlock()
+		return s.readOnlyError()
+	}
+	mine := s.state.clone()
+	s.mu.Unlock()
+
+	saved, err := s.commit(func(disk *file) (*file, error) { return merge(disk, mine), nil })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		if !s.readOnly {
+			s.saveErr = err
+		}
+		return err
+	}
+	// Merging (rather than replacing) keeps any change made by another goroutine meanwhile.
+	s.state = merge(s.state, saved)
+	s.saveErr = nil
+	return nil
+}
+
+// Reset removes the progress of one lesson, or of the whole course when lessonID is "", and
+// returns the path of a backup of the progress file taken just before. The backup is a whole
+// progress file: copied over the progress file while aieng is not running, it restores
+// everything. When there is nothing to reset, Reset writes nothing and returns "".
+//
+// The reset is recorded with its time, so an older copy held by another running aieng cannot
+// bring the progress back; what that aieng records after the reset is kept.
+func (s *Store) Reset(courseID, lessonID string) (backupPath string, err error) {
+	if courseID == "" {
+		return "", errors.New("reset needs a course id")
+	}
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+	s.mu.Lock()
+	if s.readOnly {
+		s.mu.Unlock()
+		return "", s.readOnlyError()
+	}
+	mine := s.state.clone()
+	s.mu.Unlock()
+
+	saved, err := s.commit(func(disk *file) (*file, error) {
+		f := merge(disk, mine)
+		if !f.hasProgress(courseID, lessonID) {
+			return nil, nil
+		}
+		data, err := encode(f)
+		if err != nil {
+			return nil, err
+		}
+		backupPath = uniquePath(s.path + ".backup-" + fileStamp(time.Now()))
+		if err := writeFileAtomic(backupPath, data); err != nil {
+			return nil, fmt.Errorf("cannot back up progress before the reset: %w", err)
+		}
+		f.reset(courseID, lessonID, cleanTime(time.Now()))
+		return f, nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if saved != nil {
+		s.mu.Lock()
+		s.state = merge(s.state, saved)
+		s.saveErr = nil
+		s.mu.Unlock()
+	}
+	return backupPath, nil
+}
+
+func (f *file) hasProgress(courseID, lessonID string) bool {
+	c := f.Courses[courseID]
+	if c == nil {
+		return false
+	}
+	if lessonID == "" {
+		if c.LastLesson != "" {
+			return true
+		}
+		for _, l := range c.Lessons {
+			if !l.empty() {
+				return true
+			}
+		}
+		return false
+	}
+	l := c.Lessons[lessonID]
+	return l != nil && !l.empty()
+}
+
+// reset marks the course or lesson as reset at now and drops what it held.
+func (f *file) reset(courseID, lessonID string, now time.Time) {
+	c := f.Courses[courseID]
+	if c == nil {
+		return
+	}
+	if lessonID == "" {
+		c.ResetAt = latest(c.ResetAt, now)
+	} else if l := c.Lessons[lessonID]; l != nil {
+		l.ResetAt = latest(l.ResetAt, now)
+	}
+	f.Courses[courseID] = mergeCourse(c, nil)
+	if f.Courses[courseID] == nil {
+		delete(f.Courses, courseID)
+	}
+}
+
+func (s *Store) readOnlyError() error {
+	return fmt.Errorf("%w: %s was written by a newer aieng; upgrade aieng to save progress", ErrReadOnly, s.path)
+}
+
+func (s *Store) newerWarning(e *newerSchemaError) string {
+	return fmt.Sprintf("progress file %s was %v: upgrade aieng; this session will not save progress", s.path, e)
+}
+
+// unreadable describes why the file could not be read, naming the case a learner can fix by
+// hand most easily.
+func unreadable(path string, err error) error {
+	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
+		return fmt.Errorf("%s is a directory, not a progress file", path)
+	}
+	return err
+}
+
+func (s *Store) addWarning(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.warnings = append(s.warnings, msg)
+}
+
+// oneLine keeps an error message on one line, fit for a status bar.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+func randomID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(b[:])
+}
+
+// fileStamp is the time in names of files set aside: sortable, and valid on every platform.
+func fileStamp(t time.Time) string {
+	return t.UTC().Format("20060102T150405Z")
+}
+
+// uniquePath returns path, or path with "-2", "-3"... appended when it exists, so that two
+// files set aside within one second do not replace each other. Callers hold the lock.
+func uniquePath(path string) string {
+	candidate := path
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(candidate); errors.Is(err, fs.ErrNotExist) {
+			return candidate
+		}
+		candidate = fmt.Sprintf("%s-%d", path, n)
+	}
+}
