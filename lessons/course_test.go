@@ -1,0 +1,358 @@
+package lessons
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The tests in this file hold the built-in course (lessons/course) to the quality bar of its
+// issue: it validates cleanly, covers every section of the source article, keeps every lesson and
+// quiz within bounds, and never shows a quiz's answers in a lesson body.
+
+// loadBuiltin loads the built-in course, failing the test if it cannot be read at all.
+func loadBuiltin(t *testing.T) *Course {
+	t.Helper()
+	c, _, err := Builtin()
+	if err != nil {
+		t.Fatalf("Builtin(): %v", err)
+	}
+	if c == nil || len(c.Lessons) == 0 {
+		t.Fatal("Builtin(): the built-in course has no lessons")
+	}
+	return c
+}
+
+// lessonName names a lesson in failure messages: its id and the file to open.
+func lessonName(l *Lesson) string {
+	return l.ID + " (" + l.Path + ")"
+}
+
+// TestBuiltinValidates: the built-in course has no problems at all, warnings included, so that
+// `aieng validate --strict` passes on it.
+func TestBuiltinValidates(t *testing.T) {
+	_, probs, err := Builtin()
+	if err != nil {
+		t.Fatalf("Builtin(): %v", err)
+	}
+	for _, p := range probs {
+		t.Errorf("built-in course: %s", p)
+	}
+}
+
+// articleSections maps each section of the source article (as listed in the course's issue) to
+// the lessons that cover it, and to terms that each of those lessons' bodies must mention.
+// Terms are matched case-insensitively as substrings, so "stratif" matches "stratified" and
+// "stratify".
+var articleSections = []struct {
+	section string
+	lessons []string
+	terms   []string
+}{
+	{"the role", []string{"the-role"}, []string{
+		"data scientist", "researcher", "end-to-end", "data preparation", "live", "deploy",
+		"productioniz",
+	}},
+	{"designing and developing models", []string{"designing-models"}, []string{
+		"algorithm", "tuning", "statistical analysis", "random_state", "seed", "stratif",
+		"baseline", "accuracy", "precision", "recall", "F1", "```python",
+	}},
+	{"data management and preprocessing", []string{"data-management"}, []string{
+		"collection", "cleaning", "transformation", "feature engineering", "pipeline", "Spark",
+		"Hadoop", "data quality", "leakage",
+	}},
+	{"deployment and integration", []string{"deployment-integration"}, []string{
+		"API", "microservice", "SageMaker", "Vertex AI", "Azure", "test", "security", "fairness",
+		"explainability", "```python",
+	}},
+	{"collaboration and maintenance", []string{"collaboration-maintenance"}, []string{
+		"data scientist", "product manager", "stakeholder", "monitor", "drift", "retrain",
+		"feedback", "document", "model card", "MLflow", "beyond the article",
+	}},
+	{"skills and tools", []string{"skills-and-tools"}, []string{
+		"Python", "Java", "TensorFlow", "PyTorch", "Keras", "scikit-learn", "SQL", "Spark",
+		"Hadoop", "MongoDB", "SageMaker", "Azure", "MLflow", "problem-solving", "communication",
+		"teamwork", "degree", "certification", "analytical",
+	}},
+	{"career paths", []string{"career-paths"}, []string{
+		"junior", "senior", "lead", "head of AI", "tech", "finance", "healthcare", "150",
+		"fundamentals", "portfolio", "competition", "Kaggle", "internship",
+	}},
+	{"challenges and realities", []string{"challenges"}, []string{
+		"scalability", "notebook", "production", "ethical", "bias", "fairness", "explainab",
+		"rapid evolution", "generative", "collaboration friction", "beyond the article",
+	}},
+	{"wrap-up with a final review", []string{"wrap-up"}, []string{
+		"data", "model", "deploy", "monitor", "drift", "leakage", "baseline", "conclusion",
+	}},
+}
+
+// TestBuiltinCoversArticleSections: every article section has its lessons, each lesson's body
+// mentions the section's key terms, and no lesson is left outside the map.
+func TestBuiltinCoversArticleSections(t *testing.T) {
+	c := loadBuiltin(t)
+	mapped := map[string]bool{}
+	for _, s := range articleSections {
+		for _, id := range s.lessons {
+			mapped[id] = true
+			l := c.Lesson(id)
+			if l == nil {
+				t.Errorf("article section %q: lesson %q is missing from the built-in course", s.section, id)
+				continue
+			}
+			body := strings.ToLower(l.Body)
+			for _, term := range s.terms {
+				if !strings.Contains(body, strings.ToLower(term)) {
+					t.Errorf("article section %q: lesson %s does not mention %q in its body", s.section, lessonName(l), term)
+				}
+			}
+		}
+	}
+	for _, l := range c.Lessons {
+		if !mapped[l.ID] {
+			t.Errorf("lesson %s is not mapped to any article section in articleSections", lessonName(l))
+		}
+	}
+}
+
+// TestBuiltinFinalReviewDrawsOnEverySection: the wrap-up's quiz has a question on each earlier
+// part of the article, recognised by a term in its prompt, choices or explanation.
+func TestBuiltinFinalReviewDrawsOnEverySection(t *testing.T) {
+	c := loadBuiltin(t)
+	l := c.Lesson("wrap-up")
+	if l == nil {
+		t.Fatal("lesson \"wrap-up\" is missing from the built-in course")
+	}
+	topics := []struct{ section, term string }{
+		{"the role", "end-to-end"},
+		{"designing and developing models", "baseline"},
+		{"data management and preprocessing", "leakage"},
+		{"deployment and integration", "API"},
+		{"collaboration and maintenance", "drift"},
+		{"skills and tools", "MLflow"},
+		{"career paths", "career stage"},
+		{"challenges and realities", "scalability"},
+	}
+	for _, topic := range topics {
+		found := false
+		for _, q := range l.Quiz {
+			if strings.Contains(strings.ToLower(questionText(q)), strings.ToLower(topic.term)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("lesson %s: the final review quiz has no question on %q (no question mentions %q)", lessonName(l), topic.section, topic.term)
+		}
+	}
+}
+
+// questionText is everything a question shows: prompt, detail, choices, answers and explanation.
+func questionText(q *Question) string {
+	parts := []string{q.Prompt, q.Detail, q.Explanation}
+	for _, ch := range q.Choices {
+		parts = append(parts, ch.Text, ch.Feedback)
+	}
+	parts = append(parts, q.Accepted...)
+	return strings.Join(parts, "\n")
+}
+
+var (
+	keyTakeawaysHeading = regexp.MustCompile(`(?m)^## Key takeaways[ \t]*$`)
+	levelTwoHeading     = regexp.MustCompile(`(?m)^## .*$`)
+	listItem            = regexp.MustCompile(`(?m)^[-*] \S`)
+	quizHeadingLine     = regexp.MustCompile(`(?m)^## Quiz[ \t]*$`)
+	checkedAnswer       = regexp.MustCompile(`(?m)^[ \t]*[-*] \[[xX]\]`)
+)
+
+// TestBuiltinLessonBounds checks the per-lesson quality bar of the issue.
+func TestBuiltinLessonBounds(t *testing.T) {
+	const (
+		minObjectives = 3
+		minWords      = 600
+		maxWords      = 1500
+		minQuestions  = 5
+		maxQuestions  = 8
+		minKinds      = 3
+		minCourseQs   = 60
+	)
+	c := loadBuiltin(t)
+	for _, l := range c.Lessons {
+		name := lessonName(l)
+		objectives := 0
+		for _, o := range l.Objectives {
+			if strings.TrimSpace(o) != "" {
+				objectives++
+			}
+		}
+		if objectives < minObjectives {
+			t.Errorf("lesson %s: %d learning objectives, want at least %d", name, objectives, minObjectives)
+		}
+		if l.Words < minWords || l.Words > maxWords {
+			t.Errorf("lesson %s: body has %d words, want %d to %d", name, l.Words, minWords, maxWords)
+		}
+		if n := len(l.Quiz); n < minQuestions || n > maxQuestions {
+			t.Errorf("lesson %s: quiz has %d questions, want %d to %d", name, n, minQuestions, maxQuestions)
+		}
+		if kinds := l.CountByKind(); len(kinds) < minKinds {
+			t.Errorf("lesson %s: quiz uses %d question kinds %v, want at least %d", name, len(kinds), kinds, minKinds)
+		}
+		for _, q := range l.Quiz {
+			if strings.TrimSpace(q.Explanation) == "" {
+				t.Errorf("lesson %s: question %s (line %d) %q has no explanation", name, q.ID, q.Line, q.Prompt)
+			}
+		}
+		checkKeyTakeaways(t, l)
+	}
+	if n := c.QuestionCount(); n < minCourseQs {
+		t.Errorf("built-in course: %d questions in all, want at least %d", n, minCourseQs)
+	}
+}
+
+// checkKeyTakeaways: the body ends with a "## Key takeaways" section that holds a list.
+func checkKeyTakeaways(t *testing.T, l *Lesson) {
+	t.Helper()
+	loc := keyTakeawaysHeading.FindStringIndex(l.Body)
+	if loc == nil {
+		t.Errorf("lesson %s: body has no \"## Key takeaways\" heading", lessonName(l))
+		return
+	}
+	rest := l.Body[loc[1]:]
+	if next := levelTwoHeading.FindString(rest); next != "" {
+		t.Errorf("lesson %s: \"## Key takeaways\" is not the last section; %q follows it", lessonName(l), next)
+	}
+	if !listItem.MatchString(rest) {
+		t.Errorf("lesson %s: the \"Key takeaways\" section has no list", lessonName(l))
+	}
+}
+
+// TestBuiltinSectionsFollowArticle: the manifest's lesson order gives the article's outline.
+func TestBuiltinSectionsFollowArticle(t *testing.T) {
+	want := []string{
+		"The core definition of an AI engineer",
+		"Key responsibilities",
+		"Essential skills and tools",
+		"Career paths and progression",
+		"Challenges and realities",
+		"Conclusion",
+	}
+	c := loadBuiltin(t)
+	var got []string
+	for _, s := range c.Sections() {
+		got = append(got, s.Name)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		var detail []string
+		for _, l := range c.Lessons {
+			detail = append(detail, l.ID+": "+l.Section)
+		}
+		t.Errorf("sections in manifest order:\n got: %q\nwant: %q\nlessons:\n  %s", got, want, strings.Join(detail, "\n  "))
+	}
+}
+
+// TestBuiltinBodiesHideQuizAnswers: the quiz is cut out of every body, so no body holds the
+// quiz heading, a checked answer, or the text of any explanation.
+func TestBuiltinBodiesHideQuizAnswers(t *testing.T) {
+	c := loadBuiltin(t)
+	for _, l := range c.Lessons {
+		body := flatten(l.Body)
+		if quizHeadingLine.MatchString(l.Body) {
+			t.Errorf("lesson %s: body contains the \"## Quiz\" heading", lessonName(l))
+		}
+		if checkedAnswer.MatchString(l.Body) {
+			t.Errorf("lesson %s: body contains a checked quiz answer (- [x])", lessonName(l))
+		}
+		for _, other := range c.Lessons {
+			for _, q := range other.Quiz {
+				exp := flatten(q.Explanation)
+				if exp != "" && strings.Contains(body, exp) {
+					t.Errorf("lesson %s: body contains the explanation of question %s (%s, line %d)", lessonName(l), q.ID, other.Path, q.Line)
+				}
+			}
+		}
+	}
+}
+
+// flatten drops blockquote markers and collapses white space, so that text compares the same
+// however it was wrapped or quoted.
+func flatten(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		for strings.HasPrefix(line, ">") {
+			line = strings.TrimSpace(strings.TrimPrefix(line, ">"))
+		}
+		lines[i] = line
+	}
+	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+}
+
+// TestBuiltinSalaryClaimAttributed: the salary figure is always presented as the article's
+// claim, never as a plain fact: every paragraph that mentions it also names the article.
+func TestBuiltinSalaryClaimAttributed(t *testing.T) {
+	c := loadBuiltin(t)
+	found := false
+	for _, l := range c.Lessons {
+		for _, para := range strings.Split(l.Body, "\n\n") {
+			if !strings.Contains(para, "150K") {
+				continue
+			}
+			found = true
+			if !strings.Contains(strings.ToLower(para), "article") {
+				t.Errorf("lesson %s: the salary figure is not attributed to the article in: %q", lessonName(l), flatten(para))
+			}
+		}
+	}
+	if !found {
+		t.Error("built-in course: no lesson mentions the article's salary claim ($150K)")
+	}
+}
+
+// TestBuiltinShortAnswers: each short-answer question accepts the spellings a learner is likely to
+// type, and rejects a tempting wrong answer.
+func TestBuiltinShortAnswers(t *testing.T) {
+	tests := []struct {
+		lesson string
+		accept []string
+		reject []string
+	}{
+		{"the-role", []string{"productionizing", "Productionising", "productionization", "productionize"}, []string{"production", "deployment"}},
+		{"designing-models", []string{"DummyClassifier", "dummyclassifier", "DummyClassifier()", "Dummy Classifier", "sklearn.dummy.DummyClassifier"}, []string{"LogisticRegression"}},
+		{"data-management", []string{"data leakage", "Data-leakage", "leakage", "target leakage", "data leak"}, []string{"drift", "overfitting"}},
+		{"deployment-integration", []string{"uvicorn", "Uvicorn", "`uvicorn`"}, []string{"fastapi", "gunicorn"}},
+		{"collaboration-maintenance", []string{"model card", "Model Card", "model-card", "model cards", "modelcard"}, []string{"datasheet", "README"}},
+		{"skills-and-tools", []string{"Python", "python", "Python 3", "python3"}, []string{"Java", "R"}},
+		{"career-paths", []string{"Kaggle", "kaggle.com", "Kaggle competitions"}, []string{"GitHub", "Coursera"}},
+		{"challenges", []string{"retrieval-augmented generation", "Retrieval augmented generation", "retrieval-augmented-generation"}, []string{"RAG", "generation"}},
+		{"wrap-up", []string{"data drift", "Data Drift", "data-drift", "drift"}, []string{"concept drift", "data leakage"}},
+	}
+	c := loadBuiltin(t)
+	for _, tt := range tests {
+		l := c.Lesson(tt.lesson)
+		if l == nil {
+			t.Errorf("lesson %q is missing from the built-in course", tt.lesson)
+			continue
+		}
+		var short []*Question
+		for _, q := range l.Quiz {
+			if q.Kind == ShortAnswer {
+				short = append(short, q)
+			}
+		}
+		if len(short) != 1 {
+			t.Errorf("lesson %s: %d short-answer questions, this test expects exactly 1", lessonName(l), len(short))
+			continue
+		}
+		q := short[0]
+		for _, a := range tt.accept {
+			if !q.CheckText(a) {
+				t.Errorf("lesson %s: short answer %q (line %d) rejects the likely spelling %q; accepted: %q", lessonName(l), q.Prompt, q.Line, a, q.Accepted)
+			}
+		}
+		for _, a := range tt.reject {
+			if q.CheckText(a) {
+				t.Errorf("lesson %s: short answer %q (line %d) accepts the wrong answer %q", lessonName(l), q.Prompt, q.Line, a)
+			}
+		}
+	}
+}
