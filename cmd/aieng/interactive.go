@@ -1,12 +1,94 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"errors"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+
+	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/tui"
+)
 
 // runInteractive starts the learner's TUI.
 func (a *app) runInteractive(cmd *cobra.Command) error {
-	if _, err := a.loadCourse(); err != nil {
+	if a.theme != "" && a.theme != "dark" && a.theme != "light" {
+		return usageError("--theme must be dark or light, not %q", a.theme)
+	}
+	in, out := a.terminal()
+	if in == nil || out == nil {
+		return &exitError{code: 1, msg: "the interactive course needs a terminal (stdin and stdout must both be one).\n" +
+			"Without one, 'aieng list' prints the outline and 'aieng show ID' prints a lesson."}
+	}
+	course, err := a.loadCourse()
+	if err != nil {
 		return err
 	}
-	return &exitError{code: 1, msg: "the interactive course is not built yet (placeholder).\n" +
-		"For now, use 'aieng list' to see the outline and 'aieng show ID' to read a lesson."}
+	store, err := a.openProgress()
+	if err != nil {
+		return err
+	}
+	opts := a.tuiOptions(out)
+	opts.Input, opts.Output = in, out
+	opts.Mouse = a.mouse
+	opts.Warnings = store.Warnings()
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	err = tui.Run(ctx, course, store, opts)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea restored the terminal and printed the panic; the progress saved so far
+		// is on disk.
+		return &exitError{code: 1, msg: "the interface stopped on an internal error (a bug, please report it); your progress is saved"}
+	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		return &exitError{code: 130}
+	}
+	return err
+}
+
+// terminal returns stdin and stdout when both are terminals, else nils.
+func (a *app) terminal() (in, out *os.File) {
+	i, ok1 := a.stdin.(*os.File)
+	o, ok2 := a.stdout.(*os.File)
+	if !ok1 || !ok2 || !isTerminal(i) || !isTerminal(o) {
+		return nil, nil
+	}
+	return i, o
+}
+
+// tuiOptions decides the look once, before the program starts, so nothing queries the terminal
+// while it runs. Bubble Tea's package init has already asked the terminal for its background
+// (through Lip Gloss's default renderer); reading that answer costs nothing, where
+// termstyle.Detect would ask a second time. --theme overrides the answer; NO_COLOR gives plain
+// lessons and an interface without colour.
+func (a *app) tuiOptions(out *os.File) tui.Options {
+	r := lipgloss.DefaultRenderer()
+	dark := r.HasDarkBackground()
+	switch a.theme {
+	case "dark":
+		dark = true
+	case "light":
+		dark = false
+	}
+	r.SetHasDarkBackground(dark)
+	if os.Getenv("NO_COLOR") != "" {
+		// Colour-free, but bold and reverse video still show the selection.
+		r.SetColorProfile(termenv.ANSI)
+		return tui.Options{Style: render.NoTTY, Profile: termenv.Ascii, NoColor: true, Renderer: r}
+	}
+	profile := termenv.NewOutput(out).EnvColorProfile()
+	r.SetColorProfile(profile)
+	style := render.Light
+	if dark {
+		style = render.Dark
+	}
+	return tui.Options{Style: style, Profile: profile, Renderer: r}
 }

@@ -1,0 +1,96 @@
+package render
+
+import (
+	"container/list"
+	"hash/fnv"
+	"sync"
+
+	"github.com/aieng/aieng/lessons"
+)
+
+// Cache keeps rendered lessons, keyed by lesson id, content and Options (width, style, profile),
+// so that reopening a lesson or going back to a width already seen costs a map look-up instead
+// of a Glamour rendering. It is safe to use from several goroutines and holds at most its
+// capacity of renderings, dropping the least recently used.
+type Cache struct {
+	mu      sync.Mutex
+	cap     int
+	entries map[cacheKey]*list.Element
+	order   *list.List // front: most recently used; values are *cacheEntry
+}
+
+type cacheKey struct {
+	id   string
+	sum  uint64 // of the lesson's Markdown: an edited lesson is a different entry
+	opts Options
+}
+
+type cacheEntry struct {
+	key cacheKey
+	out string
+}
+
+// NewCache returns a cache holding at most capacity renderings (at least 1).
+func NewCache(capacity int) *Cache {
+	return &Cache{cap: max(capacity, 1), entries: map[cacheKey]*list.Element{}, order: list.New()}
+}
+
+// Get returns the cached rendering of a lesson, and false when there is none.
+func (c *Cache) Get(l *lessons.Lesson, o Options) (string, bool) {
+	return c.get(keyOf(l, o))
+}
+
+// Lesson returns the rendering of a lesson from the cache, rendering and storing it when it is
+// missing. The rendering runs outside the cache's lock.
+func (c *Cache) Lesson(l *lessons.Lesson, o Options) (string, error) {
+	k := keyOf(l, o)
+	if out, ok := c.get(k); ok {
+		return out, nil
+	}
+	out, err := Lesson(l, o)
+	if err != nil {
+		return "", err
+	}
+	c.put(k, out)
+	return out, nil
+}
+
+// Len returns the number of renderings held.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.order.Len()
+}
+
+func keyOf(l *lessons.Lesson, o Options) cacheKey {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(LessonMarkdown(l)))
+	return cacheKey{id: l.ID, sum: h.Sum64(), opts: o}
+}
+
+func (c *Cache) get(k cacheKey) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k]
+	if !ok {
+		return "", false
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*cacheEntry).out, true
+}
+
+func (c *Cache) put(k cacheKey, out string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[k]; ok {
+		e.Value.(*cacheEntry).out = out
+		c.order.MoveToFront(e)
+		return
+	}
+	c.entries[k] = c.order.PushFront(&cacheEntry{key: k, out: out})
+	for c.order.Len() > c.cap {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.entries, last.Value.(*cacheEntry).key)
+	}
+}

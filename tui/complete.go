@@ -1,0 +1,108 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// completeModel is the summary shown once every lesson is passed: each lesson's best score.
+type completeModel struct {
+	c      *common
+	lines  []string
+	scroll scroller
+}
+
+func newComplete(c *common) *completeModel { return &completeModel{c: c} }
+
+func (m *completeModel) typing() bool { return false }
+
+func (m *completeModel) resize() tea.Cmd {
+	m.compose()
+	return nil
+}
+
+func (m *completeModel) compose() {
+	c, st := m.c, m.c.styles
+	w := max(c.readWidth()-4, 10)
+	n := len(c.course.Lessons)
+	lines := []string{"", "  " + st.CallToAction.Render(clip("★ Course complete: "+c.course.Title, w)), ""}
+	intro := fmt.Sprintf("You passed all %d lessons. Your best score in each:", n)
+	if !c.allPassed() {
+		intro = fmt.Sprintf("You passed %d of %d lessons. Your best score in each:", c.passedCount(), n)
+	}
+	for _, l := range strings.Split(wrap(intro, w), "\n") {
+		lines = append(lines, "  "+l)
+	}
+	lines = append(lines, "")
+	numW := len(fmt.Sprint(n))
+	const scoreW = 6
+	titleW := max(w-numW-2-scoreW-2, 4)
+	total := 0.0
+	for i, l := range c.course.Lessons {
+		lp := c.prog.lesson(l.ID)
+		total += lp.Best
+		mark, style := "✓", st.Passed
+		if !lp.Passed {
+			mark, style = "·", st.Subtle
+		}
+		score := fmt.Sprintf("%*d%%", scoreW-1, int(lp.Best+0.5))
+		lines = append(lines, "  "+style.Render(mark)+" "+st.Subtle.Render(fmt.Sprintf("%*d.", numW, i+1))+" "+
+			fit(l.Title, titleW)+style.Render(score))
+	}
+	if n > 0 {
+		avg := fmt.Sprintf("Average of your best scores: %d%%", int(total/float64(n)+0.5))
+		lines = append(lines, "", "  "+st.Heading.Render(clip(avg, w)))
+	}
+	lines = append(lines, "", "  "+st.Subtle.Render(clip("Any lesson can be read again and its quiz retaken from the outline.", w)))
+	m.lines = lines
+	m.scroll.total, m.scroll.height = len(lines), c.bodyHeight()
+	m.scroll.set(m.scroll.offset)
+}
+
+func (m *completeModel) update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := m.c.keys
+	switch {
+	case key.Matches(km, k.Back), key.Matches(km, k.Done):
+		return m.c.navigate(showOutlineMsg{})
+	case key.Matches(km, k.Up):
+		m.scroll.by(-1)
+	case key.Matches(km, k.Down):
+		m.scroll.by(1)
+	}
+	return nil
+}
+
+func (m *completeModel) crumbs() ([]string, string) { return []string{"Course complete"}, "" }
+
+func (m *completeModel) status() statusInfo {
+	return statusInfo{"Well done!", fmt.Sprintf("%d/%d passed", m.c.passedCount(), len(m.c.course.Lessons)), toneGood}
+}
+
+func (m *completeModel) help() help.KeyMap {
+	k := m.c.keys
+	b := []key.Binding{withHelp(k.Done, "enter/q", "outline"), withHelp(k.Down, "↓/↑", "scroll"), k.Quit, k.Help}
+	return keyHelp{short: b, full: [][]key.Binding{b}}
+}
+
+func (m *completeModel) view() string {
+	c := m.c
+	pad := strings.Repeat(" ", c.leftPad())
+	var b strings.Builder
+	end := min(m.scroll.offset+c.bodyHeight(), len(m.lines))
+	for i := m.scroll.offset; i < end; i++ {
+		b.WriteString(pad + clip(m.lines[i], c.bodyWidth()-ansi.StringWidth(pad)))
+		if i < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,495 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/aieng/aieng/lessons"
+	"github.com/aieng/aieng/progress"
+)
+
+// quizModel runs a lesson's quiz: one question at a time, feedback after each answer, and the
+// result at the end, with retry of all questions or of the missed ones. The attempt is saved
+// as soon as the last answer is given.
+type quizModel struct {
+	c *common
+
+	index  int
+	lesson *lessons.Lesson
+
+	questions []*lessons.Question // this round: all, or the missed ones on a retry
+	carried   []given             // answers kept from the previous round (retry of missed ones)
+	answers   []given             // this round's answers, in order
+	qi        int                 // current question
+	phase     quizPhase
+
+	order  []int        // the current question's choices in the order shown
+	cursor int          // index into order
+	picked map[int]bool // ticked choices (multiple select), by written index
+	input  textinput.Model
+	hint   bool
+
+	result       *quizResult
+	confirmLeave bool
+
+	lines      []string // the composed body
+	cursorLine int      // the line of the focused choice, kept in view
+	scroll     scroller
+}
+
+type quizPhase int
+
+const (
+	asking   quizPhase = iota // a question waits for an answer
+	answered                  // the feedback of the answer is shown
+	finished                  // the result of the round is shown
+)
+
+// given is the learner's answer to one question.
+type given struct {
+	q       *lessons.Question
+	choices []int // written indexes, sorted
+	text    string
+	correct bool
+}
+
+type quizResult struct {
+	correct, total int
+	percent        float64
+	passed         bool
+	missed         []given
+	courseDone     bool // this result completed the course
+}
+
+func newQuiz(c *common) *quizModel {
+	ti := textinput.New()
+	ti.Prompt = "› "
+	ti.Placeholder = "type your answer"
+	ti.CharLimit = 200
+	styleInput(&ti, c.styles)
+	return &quizModel{c: c, input: ti}
+}
+
+// start begins a round of lesson i's quiz: every question, or with missedOnly the questions
+// missed in the last round (the others keep their answers).
+func (z *quizModel) start(i int, missedOnly bool) tea.Cmd {
+	z.index, z.lesson = i, z.c.course.Lessons[i]
+	if missedOnly && z.result != nil && len(z.result.missed) > 0 {
+		var keep []given
+		missed := map[*lessons.Question]bool{}
+		for _, g := range z.result.missed {
+			missed[g.q] = true
+		}
+		for _, g := range append(z.carried, z.answers...) {
+			if !missed[g.q] {
+				keep = append(keep, g)
+			}
+		}
+		z.carried = keep
+		z.questions = nil
+		for _, g := range z.result.missed {
+			z.questions = append(z.questions, g.q)
+		}
+	} else {
+		z.carried = nil
+		z.questions = z.lesson.Quiz
+	}
+	z.answers = nil
+	z.result = nil
+	return z.begin(0)
+}
+
+func (z *quizModel) retrying() bool { return len(z.carried) > 0 }
+
+func (z *quizModel) question() *lessons.Question { return z.questions[z.qi] }
+
+// begin shows question n of the round.
+func (z *quizModel) begin(n int) tea.Cmd {
+	z.qi, z.phase, z.hint, z.confirmLeave = n, asking, false, false
+	q := z.question()
+	z.order = q.ChoiceOrder(z.c.rng)
+	z.cursor = 0
+	z.picked = map[int]bool{}
+	z.input.SetValue("")
+	z.scroll.offset = 0
+	var cmd tea.Cmd
+	if q.Kind == lessons.ShortAnswer {
+		cmd = z.input.Focus()
+	} else {
+		z.input.Blur()
+	}
+	z.compose()
+	return cmd
+}
+
+func (z *quizModel) typing() bool {
+	return z.phase == asking && z.question().Kind == lessons.ShortAnswer
+}
+
+func (z *quizModel) resize() tea.Cmd {
+	z.input.Width = max(z.c.readWidth()-8, 4)
+	z.compose()
+	return nil
+}
+
+func (z *quizModel) update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := z.c.keys
+	leaving := z.confirmLeave
+	z.confirmLeave = false
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(km, k.Back) && !(z.typing() && !key.Matches(km, k.Cancel)):
+		if leaving || z.phase == finished || len(z.answers) == 0 || z.lastAnswered() {
+			return z.c.navigate(backMsg{})
+		}
+		z.confirmLeave = true
+		z.c.setFlash(fmt.Sprintf("Leave the quiz? Answers so far are lost: press %s again.", km.String()), true)
+		return nil
+	case z.phase == asking:
+		cmd = z.updateAsking(km)
+	case z.phase == answered:
+		cmd = z.updateAnswered(km)
+	default:
+		cmd = z.updateFinished(km)
+	}
+	z.compose()
+	return cmd
+}
+
+func (z *quizModel) lastAnswered() bool {
+	return z.phase == answered && z.qi == len(z.questions)-1
+}
+
+func (z *quizModel) updateAsking(km tea.KeyMsg) tea.Cmd {
+	k, q := z.c.keys, z.question()
+	if q.Kind == lessons.ShortAnswer {
+		switch {
+		case key.Matches(km, k.Submit):
+			return z.submit()
+		case key.Matches(km, k.HintInInput):
+			z.showHint()
+			return nil
+		}
+		var cmd tea.Cmd
+		z.input, cmd = z.input.Update(km)
+		return cmd
+	}
+	n := len(z.order)
+	switch {
+	case key.Matches(km, k.Up):
+		z.cursor = max(z.cursor-1, 0)
+	case key.Matches(km, k.Down):
+		z.cursor = min(z.cursor+1, n-1)
+	case key.Matches(km, k.Top):
+		z.cursor = 0
+	case key.Matches(km, k.Bottom):
+		z.cursor = n - 1
+	case key.Matches(km, k.Choose):
+		d := int(km.String()[0] - '1')
+		if d >= n {
+			z.c.setFlash(fmt.Sprintf("There %s only %d %s.", plural(n, "is", "are"), n, plural(n, "choice", "choices")), false)
+			return nil
+		}
+		z.cursor = d
+		if q.Kind == lessons.MultipleSelect {
+			z.toggle()
+		}
+	case key.Matches(km, k.Toggle):
+		if q.Kind == lessons.MultipleSelect {
+			z.toggle()
+		}
+	case key.Matches(km, k.Submit):
+		return z.submit()
+	case key.Matches(km, k.Hint):
+		z.showHint()
+	case key.Matches(km, k.PageUp):
+		z.scroll.by(-max(z.scroll.height-2, 1))
+	case key.Matches(km, k.PageDown):
+		z.scroll.by(max(z.scroll.height-2, 1))
+	}
+	return nil
+}
+
+func (z *quizModel) toggle() {
+	i := z.order[z.cursor]
+	z.picked[i] = !z.picked[i]
+}
+
+func (z *quizModel) showHint() {
+	if z.question().Hint == "" {
+		z.c.setFlash("This question has no hint.", false)
+		return
+	}
+	z.hint = true
+}
+
+// submit checks the answer, shows the feedback, and after the last question saves the attempt.
+func (z *quizModel) submit() tea.Cmd {
+	q := z.question()
+	g := given{q: q}
+	switch q.Kind {
+	case lessons.ShortAnswer:
+		g.text = strings.TrimSpace(z.input.Value())
+		if g.text == "" {
+			z.c.setFlash("Type your answer, then press enter.", false)
+			return nil
+		}
+		g.correct = q.CheckText(g.text)
+		z.input.Blur()
+	case lessons.MultipleSelect:
+		for i, on := range z.picked {
+			if on {
+				g.choices = append(g.choices, i)
+			}
+		}
+		if len(g.choices) == 0 {
+			z.c.setFlash("Tick the choices you think are right (space or their number), then press enter.", false)
+			return nil
+		}
+		slices.Sort(g.choices)
+		g.correct = q.CheckChoices(g.choices)
+	default:
+		g.choices = []int{z.order[z.cursor]}
+		g.correct = q.CheckChoices(g.choices)
+	}
+	z.answers = append(z.answers, g)
+	z.phase = answered
+	z.scroll.offset = 0
+	if z.qi == len(z.questions)-1 {
+		z.finish()
+	}
+	return nil
+}
+
+// finish scores the round and saves it as an attempt over the whole quiz.
+func (z *quizModel) finish() {
+	all := append(slices.Clone(z.carried), z.answers...)
+	r := &quizResult{total: len(z.lesson.Quiz)}
+	var answers []progress.Answer
+	for _, g := range all {
+		if g.correct {
+			r.correct++
+		} else {
+			r.missed = append(r.missed, g)
+		}
+		answers = append(answers, progress.Answer{QuestionID: g.q.ID, Hash: g.q.Hash, Given: givenTexts(g), Correct: g.correct})
+	}
+	// missed questions in the quiz's order
+	pos := map[*lessons.Question]int{}
+	for i, q := range z.lesson.Quiz {
+		pos[q] = i
+	}
+	slices.SortFunc(r.missed, func(a, b given) int { return pos[a.q] - pos[b.q] })
+	if r.total > 0 {
+		r.percent = 100 * float64(r.correct) / float64(r.total)
+	}
+	r.passed = r.percent >= float64(z.c.course.PassMark)
+	wasDone := z.c.allPassed()
+	z.c.prog.recordAttempt(z.lesson.ID, progress.Attempt{
+		Correct: r.correct, Total: r.total, Percent: r.percent, Passed: r.passed, Answers: answers,
+	})
+	r.courseDone = !wasDone && z.c.allPassed()
+	z.result = r
+}
+
+func givenTexts(g given) []string {
+	if g.q.Kind == lessons.ShortAnswer {
+		return []string{g.text}
+	}
+	out := make([]string, 0, len(g.choices))
+	for _, i := range g.choices {
+		out = append(out, g.q.Choices[i].Text)
+	}
+	return out
+}
+
+func (z *quizModel) updateAnswered(km tea.KeyMsg) tea.Cmd {
+	k := z.c.keys
+	switch {
+	case key.Matches(km, k.NextQ):
+		if z.qi+1 < len(z.questions) {
+			return z.begin(z.qi + 1)
+		}
+		z.phase = finished
+		z.scroll.offset = 0
+	default:
+		z.scrollKeys(km)
+	}
+	return nil
+}
+
+func (z *quizModel) updateFinished(km tea.KeyMsg) tea.Cmd {
+	k, r := z.c.keys, z.result
+	switch {
+	case key.Matches(km, k.RetryAll):
+		return z.start(z.index, false)
+	case key.Matches(km, k.RetryMissed) && len(r.missed) > 0:
+		return z.start(z.index, true)
+	case key.Matches(km, k.Done):
+		return z.done()
+	default:
+		z.scrollKeys(km)
+	}
+	return nil
+}
+
+// done leaves the result: on to the next lesson after a pass, back to the lesson otherwise.
+func (z *quizModel) done() tea.Cmd {
+	switch {
+	case !z.result.passed:
+		return z.c.navigate(backMsg{})
+	case z.c.allPassed() && (z.result.courseDone || z.index+1 >= len(z.c.course.Lessons)):
+		return z.c.navigate(showCompleteMsg{})
+	case z.index+1 < len(z.c.course.Lessons):
+		return z.c.navigate(openLessonMsg{index: z.index + 1})
+	}
+	return z.c.navigate(showOutlineMsg{})
+}
+
+func (z *quizModel) scrollKeys(km tea.KeyMsg) {
+	k, s := z.c.keys, &z.scroll
+	switch {
+	case key.Matches(km, k.Up):
+		s.by(-1)
+	case key.Matches(km, k.Down):
+		s.by(1)
+	case key.Matches(km, k.PageUp):
+		s.by(-max(s.height-2, 1))
+	case key.Matches(km, k.PageDown):
+		s.by(max(s.height-2, 1))
+	case key.Matches(km, k.Top):
+		s.set(0)
+	case key.Matches(km, k.Bottom):
+		s.set(s.maxOffset())
+	}
+}
+
+func (z *quizModel) crumbs() ([]string, string) {
+	right := ""
+	switch z.phase {
+	case finished:
+		right = "Result"
+	default:
+		right = fmt.Sprintf("Question %d of %d", z.qi+1, len(z.questions))
+	}
+	return []string{z.lesson.Title, "Quiz"}, right
+}
+
+func (z *quizModel) status() statusInfo {
+	progress := fmt.Sprintf("%d/%d", z.qi+1, len(z.questions))
+	switch z.phase {
+	case asking:
+		q := z.question()
+		switch q.Kind {
+		case lessons.MultipleSelect:
+			return statusInfo{left: "Tick every right choice with space or its number, then press enter", right: progress}
+		case lessons.ShortAnswer:
+			return statusInfo{left: "Type your answer and press enter", right: progress}
+		}
+		return statusInfo{left: "Choose with ↑/↓ or a number, then press enter", right: progress}
+	case answered:
+		g := z.answers[len(z.answers)-1]
+		next := "enter: next question"
+		if z.qi+1 >= len(z.questions) {
+			next = "enter: see your score"
+		}
+		if g.correct {
+			return statusInfo{left: "✓ Correct · " + next, right: progress, tone: toneGood}
+		}
+		return statusInfo{left: "✗ Not quite · " + next, right: progress, tone: toneBad}
+	}
+	r := z.result
+	if r.passed {
+		return statusInfo{left: fmt.Sprintf("✓ Passed with %d%%", int(r.percent+0.5)), tone: toneGood}
+	}
+	return statusInfo{left: fmt.Sprintf("✗ %d%%: the pass mark is %d%%", int(r.percent+0.5), z.c.course.PassMark), tone: toneBad}
+}
+
+func (z *quizModel) help() help.KeyMap {
+	k := z.c.keys
+	back := withHelp(k.Back, "q", "leave quiz")
+	scroll := withHelp(k.Down, "↓/↑", "scroll")
+	var short []key.Binding
+	switch z.phase {
+	case asking:
+		q := z.question()
+		switch q.Kind {
+		case lessons.ShortAnswer:
+			if q.Hint != "" {
+				short = append(short, k.HintInInput)
+			}
+			short = append(short, k.Submit)
+			back = withHelp(k.Cancel, "esc", "leave quiz")
+		case lessons.MultipleSelect:
+			short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "1-9", "tick"), k.Toggle}
+		default:
+			short = []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Choose, fmt.Sprintf("1-%d", len(z.order)), "pick")}
+		}
+		if q.Kind != lessons.ShortAnswer {
+			if q.Hint != "" {
+				short = append(short, k.Hint)
+			}
+			short = append(short, k.Submit)
+		}
+	case answered:
+		next := k.NextQ
+		if z.qi+1 >= len(z.questions) {
+			next = withHelp(k.NextQ, "enter", "see your score")
+		}
+		short = []key.Binding{scroll, next}
+		if z.lastAnswered() {
+			back = withHelp(k.Back, "q", "back to lesson")
+		}
+	case finished:
+		short = []key.Binding{scroll, z.doneBinding(), withHelp(k.RetryAll, "r", "retry")}
+		if len(z.result.missed) > 0 {
+			short = append(short, k.RetryMissed)
+		}
+		back = withHelp(k.Back, "q", "back to lesson")
+	}
+	short = append(short, back)
+	if !z.typing() {
+		short = append(short, k.Help)
+	}
+	full := [][]key.Binding{short, {k.PageUp, k.PageDown, k.Top, k.Bottom, k.Quit}}
+	return keyHelp{short: short, full: full}
+}
+
+func (z *quizModel) doneBinding() key.Binding {
+	k := z.c.keys
+	switch {
+	case !z.result.passed:
+		return withHelp(k.Done, "enter", "back to lesson")
+	case z.c.allPassed() && (z.result.courseDone || z.index+1 >= len(z.c.course.Lessons)):
+		return withHelp(k.Done, "enter", "course summary")
+	case z.index+1 < len(z.c.course.Lessons):
+		return withHelp(k.Done, "enter", "next lesson")
+	}
+	return withHelp(k.Done, "enter", "outline")
+}
+
+func (z *quizModel) view() string {
+	c := z.c
+	h := c.bodyHeight()
+	pad := strings.Repeat(" ", c.leftPad())
+	var b strings.Builder
+	end := min(z.scroll.offset+h, len(z.lines))
+	for i := z.scroll.offset; i < end; i++ {
+		b.WriteString(pad)
+		b.WriteString(clip(z.lines[i], c.bodyWidth()-len(pad)))
+		if i < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

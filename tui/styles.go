@@ -1,0 +1,184 @@
+package tui
+
+import "github.com/charmbracelet/lipgloss"
+
+// Styles holds every style of the interface: no screen sets a colour of its own. Colours are
+// adaptive (one value for light backgrounds, one for dark); with colour off (NO_COLOR) only
+// attributes such as bold and reverse remain, so the interface still shows what is selected.
+type Styles struct {
+	TitleBar     lipgloss.Style // the bar at the top
+	StatusBar    lipgloss.Style // the status line above the key help
+	StatusAction lipgloss.Style // the status line telling what to do next
+	StatusGood   lipgloss.Style
+	StatusBad    lipgloss.Style
+	StatusWarn   lipgloss.Style
+	StatusInfo   lipgloss.Style
+	StatusRight  lipgloss.Style // the position at the right of the status line
+
+	Heading  lipgloss.Style // a screen's heading
+	Section  lipgloss.Style // a section name in the outline
+	Subtle   lipgloss.Style // secondary text: minutes, counts
+	Selected lipgloss.Style // the selected row
+	Cursor   lipgloss.Style // the ›  marker of the selected row
+	Locked   lipgloss.Style
+	Match    lipgloss.Style // matched characters of the outline filter
+
+	Passed     lipgloss.Style
+	Read       lipgloss.Style
+	InProgress lipgloss.Style
+	NotStarted lipgloss.Style
+
+	BarFull  lipgloss.Style
+	BarEmpty lipgloss.Style
+
+	SearchMatch   lipgloss.Style // a search match in a lesson
+	SearchCurrent lipgloss.Style // the match the reader jumped to
+	CallToAction  lipgloss.Style // the "take the quiz" banner at the end of a lesson
+
+	Prompt      lipgloss.Style // a quiz question
+	Choice      lipgloss.Style
+	ChoiceFocus lipgloss.Style
+	Correct     lipgloss.Style
+	Wrong       lipgloss.Style
+	Feedback    lipgloss.Style // a choice's own feedback
+	Hint        lipgloss.Style
+	Code        lipgloss.Style // inline code in quiz text
+	CodeBlock   lipgloss.Style
+	Emphasis    lipgloss.Style
+	Strong      lipgloss.Style
+
+	HelpKey  lipgloss.Style
+	HelpDesc lipgloss.Style
+	HelpSep  lipgloss.Style
+}
+
+// palette of adaptive colours: Light is used on light backgrounds, Dark on dark ones.
+var (
+	colAccent     = lipgloss.AdaptiveColor{Light: "#5A3FD0", Dark: "#A08CFF"}
+	colAccentBg   = lipgloss.AdaptiveColor{Light: "#5A3FD0", Dark: "#4B3A9E"}
+	colOnAccent   = lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#FFFFFF"}
+	colSubtle     = lipgloss.AdaptiveColor{Light: "#6E6E7A", Dark: "#8C8C99"}
+	colText       = lipgloss.AdaptiveColor{Light: "#1E1E28", Dark: "#E6E6EE"}
+	colSelectedBg = lipgloss.AdaptiveColor{Light: "#E9E4FF", Dark: "#2D2850"}
+	colStatusBg   = lipgloss.AdaptiveColor{Light: "#EDEDF2", Dark: "#25252E"}
+	colGreen      = lipgloss.AdaptiveColor{Light: "#1B7F3A", Dark: "#5FD787"}
+	colBlue       = lipgloss.AdaptiveColor{Light: "#1F5FBF", Dark: "#6FB3FF"}
+	colYellow     = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#F2C14E"}
+	colRed        = lipgloss.AdaptiveColor{Light: "#C62828", Dark: "#FF7A7A"}
+	colMatchBg    = lipgloss.AdaptiveColor{Light: "#FFE58A", Dark: "#7A6300"}
+	colCurrentBg  = lipgloss.AdaptiveColor{Light: "#FF9F43", Dark: "#D9711C"}
+	colCodeFg     = lipgloss.AdaptiveColor{Light: "#B0306A", Dark: "#FF8FC0"}
+	colCodeBg     = lipgloss.AdaptiveColor{Light: "#F3F0F5", Dark: "#2A2A33"}
+)
+
+// NewStyles returns the styles drawn with renderer r (nil: Lip Gloss's default renderer). With
+// color false the styles carry no colour at all.
+func NewStyles(r *lipgloss.Renderer, color bool) *Styles {
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	n := r.NewStyle
+	if !color {
+		return plainStyles(n)
+	}
+	s := &Styles{
+		TitleBar:     n().Background(colAccentBg).Foreground(colOnAccent).Bold(true),
+		StatusBar:    n().Background(colStatusBg).Foreground(colText),
+		StatusAction: n().Background(colStatusBg).Foreground(colAccent).Bold(true),
+		StatusGood:   n().Background(colStatusBg).Foreground(colGreen).Bold(true),
+		StatusBad:    n().Background(colStatusBg).Foreground(colRed).Bold(true),
+		StatusWarn:   n().Background(colStatusBg).Foreground(colYellow).Bold(true),
+		StatusInfo:   n().Background(colStatusBg).Foreground(colBlue),
+		StatusRight:  n().Background(colStatusBg).Foreground(colSubtle),
+
+		Heading:  n().Foreground(colAccent).Bold(true),
+		Section:  n().Foreground(colAccent).Bold(true),
+		Subtle:   n().Foreground(colSubtle),
+		Selected: n().Background(colSelectedBg).Bold(true),
+		Cursor:   n().Foreground(colAccent).Bold(true),
+		Locked:   n().Foreground(colSubtle).Faint(true),
+		Match:    n().Foreground(colAccent).Underline(true),
+
+		Passed:     n().Foreground(colGreen),
+		Read:       n().Foreground(colBlue),
+		InProgress: n().Foreground(colYellow),
+		NotStarted: n().Foreground(colSubtle),
+
+		BarFull:  n().Foreground(colAccent),
+		BarEmpty: n().Foreground(colSubtle),
+
+		SearchMatch:   n().Background(colMatchBg).Foreground(colText),
+		SearchCurrent: n().Background(colCurrentBg).Foreground(lipgloss.Color("#000000")).Bold(true),
+		CallToAction:  n().Foreground(colAccent).Bold(true),
+
+		Prompt:      n().Bold(true),
+		Choice:      n(),
+		ChoiceFocus: n().Foreground(colAccent).Bold(true),
+		Correct:     n().Foreground(colGreen).Bold(true),
+		Wrong:       n().Foreground(colRed).Bold(true),
+		Feedback:    n().Foreground(colSubtle).Italic(true),
+		Hint:        n().Foreground(colYellow),
+		Code:        n().Foreground(colCodeFg).Background(colCodeBg),
+		CodeBlock:   n().Foreground(colCodeFg),
+		Emphasis:    n().Italic(true),
+		Strong:      n().Bold(true),
+
+		HelpKey:  n().Foreground(colAccent).Bold(true),
+		HelpDesc: n().Foreground(colSubtle),
+		HelpSep:  n().Foreground(colSubtle),
+	}
+	return s
+}
+
+func (s *Styles) statusTone(t tone) lipgloss.Style {
+	switch t {
+	case toneAction:
+		return s.StatusAction
+	case toneGood:
+		return s.StatusGood
+	case toneBad:
+		return s.StatusBad
+	case toneWarn:
+		return s.StatusWarn
+	case toneInfo:
+		return s.StatusInfo
+	}
+	return s.StatusBar
+}
+
+// plainStyles is the colour-free interface of NO_COLOR: reverse video marks the bars and the
+// selection, bold and underline the rest.
+func plainStyles(n func() lipgloss.Style) *Styles {
+	return &Styles{
+		TitleBar:     n().Reverse(true).Bold(true),
+		StatusBar:    n(),
+		StatusAction: n().Bold(true),
+		StatusGood:   n().Bold(true),
+		StatusBad:    n().Bold(true),
+		StatusWarn:   n().Bold(true),
+		StatusInfo:   n(),
+		StatusRight:  n(),
+
+		Heading:  n().Bold(true),
+		Section:  n().Bold(true).Underline(true),
+		Subtle:   n(),
+		Selected: n().Reverse(true),
+		Cursor:   n().Bold(true),
+		Locked:   n(),
+		Match:    n().Underline(true),
+
+		Passed: n().Bold(true), Read: n(), InProgress: n(), NotStarted: n(),
+
+		BarFull: n(), BarEmpty: n(),
+
+		SearchMatch:   n().Underline(true),
+		SearchCurrent: n().Reverse(true),
+		CallToAction:  n().Bold(true),
+
+		Prompt: n().Bold(true), Choice: n(), ChoiceFocus: n().Bold(true),
+		Correct: n().Bold(true), Wrong: n().Bold(true), Feedback: n(), Hint: n(),
+		Code: n(), CodeBlock: n(), Emphasis: n().Italic(true), Strong: n().Bold(true),
+
+		HelpKey: n().Bold(true), HelpDesc: n(), HelpSep: n(),
+	}
+}
