@@ -33,6 +33,10 @@ type common struct {
 	flashWarn bool
 	warning   string
 
+	// problems are why the course folder's latest edit was not loaded (--watch): shown above
+	// every screen until an edit fixes them, while the last good version stays in use.
+	problems []string
+
 	renderSeq int // tags render requests, to drop stale results
 	// navigate switches screens (set by the root model to its own navigate).
 	navigate func(msg tea.Msg) tea.Cmd
@@ -53,7 +57,25 @@ const (
 	maxReadWidth = 100
 )
 
-func (c *common) bodyHeight() int { return max(c.height-titleHeight-footerHeight, 1) }
+func (c *common) bodyHeight() int {
+	return max(c.height-titleHeight-footerHeight-c.problemsHeight(), 1)
+}
+
+// maxProblemLines is how many of a broken edit's problems the panel lists.
+const maxProblemLines = 4
+
+// problemsHeight is the height of the problems panel: a heading, the problems, a count of the
+// rest; never more than a third of the screen.
+func (c *common) problemsHeight() int {
+	if len(c.problems) == 0 {
+		return 0
+	}
+	n := 1 + min(len(c.problems), maxProblemLines)
+	if len(c.problems) > maxProblemLines {
+		n++
+	}
+	return max(min(n, c.height/3), 1)
+}
 func (c *common) bodyWidth() int  { return max(c.width, 1) }
 
 // readWidth is the width lessons and quizzes are laid out at: the terminal's width, capped.

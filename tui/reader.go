@@ -14,6 +14,14 @@ import (
 
 // readerModel shows one lesson, rendered by Glamour off the event loop, in a scrolling view
 // with search. It keeps the reading position as a fraction of the lesson, so a new width (a
+// reload shows a new version of the lesson (the course folder changed) at the same reading
+// position, keeping the old text on screen until the new one is rendered.
+func (r *readerModel) reload(i int) tea.Cmd {
+	r.index, r.lesson = i, r.c.course.Lessons[i]
+	r.width = 0 // forces a rendering of the new version
+	return r.resize()
+}
+
 // resize re-wraps the lesson) lands on the same place.
 //
 // It keeps the rendered lines itself rather than in a bubbles viewport: the viewport measures
@@ -92,7 +100,7 @@ func (r *readerModel) resize() tea.Cmd {
 
 // rendered takes a rendering made off the event loop, unless it is stale.
 func (r *readerModel) rendered(msg renderedMsg) {
-	if r.lesson == nil || msg.lessonID != r.lesson.ID || msg.width != r.c.readWidth() {
+	if r.lesson == nil || msg.lesson != r.lesson || msg.width != r.c.readWidth() {
 		return
 	}
 	if msg.err != nil {

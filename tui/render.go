@@ -13,13 +13,16 @@ import (
 // or that an older request produced.
 type renderedMsg struct {
 	seq      int
+	lesson   *lessons.Lesson // the version rendered: a reloaded course has new ones
 	lessonID string
 	width    int
 	out      string
 	err      error
 }
 
-func renderKey(lessonID string, width int) string { return fmt.Sprintf("%s@%d", lessonID, width) }
+// renderKey names a rendering in flight: a lesson version (a reloaded lesson is a new value)
+// at a width.
+func renderKey(l *lessons.Lesson, width int) string { return fmt.Sprintf("%s@%d@%p", l.ID, width, l) }
 
 // cachedLesson returns the lesson rendered at width, if the cache has it. A map look-up: safe in
 // Update.
@@ -30,7 +33,7 @@ func (c *common) cachedLesson(l *lessons.Lesson, width int) (string, bool) {
 // renderLesson returns a command rendering the lesson at width into the cache and reporting it
 // with a renderedMsg, or nil when the same rendering is already running (its result will come).
 func (c *common) renderLesson(l *lessons.Lesson, width int) tea.Cmd {
-	k := renderKey(l.ID, width)
+	k := renderKey(l, width)
 	if c.inflight[k] {
 		return nil
 	}
@@ -39,7 +42,7 @@ func (c *common) renderLesson(l *lessons.Lesson, width int) tea.Cmd {
 	seq, opts, cache := c.renderSeq, c.renderOptions(width), c.cache
 	return func() tea.Msg {
 		out, err := cache.Lesson(l, opts)
-		return renderedMsg{seq: seq, lessonID: l.ID, width: width, out: out, err: err}
+		return renderedMsg{seq: seq, lesson: l, lessonID: l.ID, width: width, out: out, err: err}
 	}
 }
 

@@ -55,9 +55,37 @@ type Options struct {
 	// PositionDelay is how long scrolling must pause before the reading position is written
 	// (it is also written when the learner leaves the lesson or quits); 0 means 500ms.
 	PositionDelay time.Duration
+	// Updates delivers new versions of the course while it runs (--watch); nil means none.
+	Updates <-chan CourseUpdate
 	// Input and Output are the terminal, for Run; nil means stdin and stdout.
 	Input  io.Reader
 	Output io.Writer
+}
+
+// CourseUpdate is a new version of the course, loaded after its files changed. When Err is set
+// or Problems is not empty, the version is not used: the problems are shown and the last good
+// version stays.
+type CourseUpdate struct {
+	Course   *lessons.Course
+	Problems []string // path:line:col: message
+	Err      error
+}
+
+type courseUpdateMsg CourseUpdate
+
+// listenUpdates waits for the next course update.
+func (m *Model) listenUpdates() tea.Cmd {
+	ch := m.c.opts.Updates
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		u, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return courseUpdateMsg(u)
+	}
 }
 
 // Model is the root Bubble Tea model.
@@ -151,8 +179,8 @@ func (m *Model) Close() error {
 	return m.c.prog.close(10 * time.Second)
 }
 
-// Init starts listening for the saver's reports.
-func (m *Model) Init() tea.Cmd { return m.c.prog.listen() }
+// Init starts listening for the saver's reports and for new versions of the course.
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.c.prog.listen(), m.listenUpdates()) }
 
 func (m *Model) active() screen {
 	switch m.state {
@@ -183,8 +211,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			c.warning = saveWarning(msg.err)
 		}
 		return m, c.prog.listen()
+	case courseUpdateMsg:
+		return m, tea.Batch(m.applyUpdate(CourseUpdate(msg)), m.listenUpdates())
 	case renderedMsg:
-		delete(c.inflight, renderKey(msg.lessonID, msg.width))
+		delete(c.inflight, renderKey(msg.lesson, msg.width))
 		if m.state == readerScreen {
 			m.reader.rendered(msg)
 		}
@@ -193,6 +223,55 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.navigate(msg)
 	}
 	return m, m.active().update(msg)
+}
+
+// applyUpdate switches to a new version of the course and keeps the learner's place: the same
+// lesson (found by id, as lessons may have moved) at the same reading position. A version with
+// problems is not used; its problems are shown instead.
+func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
+	c := m.c
+	switch {
+	case u.Err != nil:
+		c.problems = []string{"cannot reload the course: " + u.Err.Error()}
+	case len(u.Problems) > 0:
+		c.problems = u.Problems
+	case u.Course == nil:
+		return nil
+	case u.Course.ID != c.course.ID:
+		c.problems = []string{fmt.Sprintf("the course id changed from %q to %q: restart aieng to use the new id", c.course.ID, u.Course.ID)}
+	default:
+		c.problems = nil
+		c.course = u.Course
+		c.setFlash("Reloaded the course after a change to its files.", false)
+		return m.keepPlace()
+	}
+	return m.active().resize()
+}
+
+func (m *Model) keepPlace() tea.Cmd {
+	c := m.c
+	switch m.state {
+	case readerScreen, quizScreen:
+		id := m.reader.lesson.ID
+		if m.state == quizScreen {
+			id = m.quiz.lesson.ID
+		}
+		i := c.course.Index(id)
+		if i < 0 {
+			c.setFlash(fmt.Sprintf("The lesson %q is gone from the course.", id), true)
+			return m.show(outlineScreen)
+		}
+		// A quiz under way keeps the questions it started with; the new version applies to
+		// the next attempt.
+		m.quiz.index = i
+		cmd := m.reader.reload(i)
+		if m.state == quizScreen {
+			return tea.Batch(cmd, m.quiz.resize())
+		}
+		return cmd
+	}
+	m.outline.rebuild()
+	return m.active().resize()
 }
 
 // navigate switches to the screen a navigation message names.
@@ -284,12 +363,30 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.titleBar(s))
 	b.WriteByte('\n')
+	if len(c.problems) > 0 {
+		b.WriteString(m.problemsPanel())
+		b.WriteByte('\n')
+	}
 	b.WriteString(block(body, w, c.bodyHeight()))
 	b.WriteByte('\n')
 	b.WriteString(m.statusLine(s))
 	b.WriteByte('\n')
 	b.WriteString(m.shortHelp(s.help().ShortHelp()))
 	return b.String()
+}
+
+// problemsPanel lists why the latest edit of the course was not loaded.
+func (m *Model) problemsPanel() string {
+	c, st := m.c, m.c.styles
+	lines := []string{st.statusTone(toneWarn).Render(fit(" The last edit has problems; showing the last good version. Fix and save:", c.width))}
+	for i, p := range c.problems {
+		if i == maxProblemLines {
+			lines = append(lines, st.Subtle.Render(clip(fmt.Sprintf("   …and %d more (aieng validate lists them all)", len(c.problems)-i), c.width)))
+			break
+		}
+		lines = append(lines, clip("   "+p, c.width))
+	}
+	return block(strings.Join(lines, "\n"), c.width, c.problemsHeight())
 }
 
 // shortHelp fits the key help on one line. When it is too long it leaves out the first keys,

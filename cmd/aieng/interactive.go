@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/watch"
 	"github.com/aieng/aieng/tui"
 )
 
@@ -18,6 +20,9 @@ import (
 func (a *app) runInteractive(cmd *cobra.Command) error {
 	if a.theme != "" && a.theme != "dark" && a.theme != "light" {
 		return usageError("--theme must be dark or light, not %q", a.theme)
+	}
+	if a.watch && a.lessonsDir == "" {
+		return usageError("--watch needs --lessons DIR: the folder to watch")
 	}
 	in, out := a.terminal()
 	if in == nil || out == nil {
@@ -36,6 +41,14 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	opts.Input, opts.Output = in, out
 	opts.Mouse = a.mouse
 	opts.Warnings = store.Warnings()
+	if a.watch {
+		w, err := watch.Start(a.lessonsDir)
+		if err != nil {
+			return fmt.Errorf("cannot watch %s: %w", a.lessonsDir, err)
+		}
+		defer w.Close()
+		opts.Updates = courseUpdates(w.C)
+	}
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
@@ -52,6 +65,23 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 		return &exitError{code: 130}
 	}
 	return err
+}
+
+// courseUpdates turns the watcher's reloads into the interface's course updates: a version with
+// errors is reported by its problems, and warnings alone do not hold a version back.
+func courseUpdates(in <-chan watch.Result) <-chan tui.CourseUpdate {
+	out := make(chan tui.CourseUpdate)
+	go func() {
+		defer close(out)
+		for r := range in {
+			u := tui.CourseUpdate{Course: r.Course, Err: r.Err}
+			for _, p := range r.Problems.Errors() {
+				u.Problems = append(u.Problems, p.String())
+			}
+			out <- u
+		}
+	}()
+	return out
 }
 
 // terminal returns stdin and stdout when both are terminals, else nils.
