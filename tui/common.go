@@ -76,7 +76,7 @@ func (c *common) problemsHeight() int {
 	}
 	return max(min(n, c.height/3), 1)
 }
-func (c *common) bodyWidth() int  { return max(c.width, 1) }
+func (c *common) bodyWidth() int { return max(c.width, 1) }
 
 // readWidth is the width lessons and quizzes are laid out at: the terminal's width, capped.
 func (c *common) readWidth() int { return max(min(c.width, maxReadWidth), 1) }
