@@ -9,7 +9,10 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -83,28 +86,16 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		c.PassMark = mf.PassMark
 	}
 
+	parsed := parseFiles(fsys, entries, source)
 	byID := map[string]*Lesson{}
 	questionAt := map[string]string{}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
-			continue
-		}
-		display := path.Join(source, name)
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			probs = append(probs, Problem{Path: display, Line: 1, Col: 1, Message: fmt.Sprintf("cannot read: %v", err)})
-			continue
-		}
-		l, lp := ParseLesson(display, src)
-		probs = append(probs, lp...)
+	for _, f := range parsed {
+		probs = append(probs, f.problems...)
+		l := f.lesson
 		if l == nil {
 			continue
 		}
-		l.Path = display
-		if l.Section == "" {
-			l.Section = DefaultSection
-		}
+		display := l.Path
 		if other, dup := byID[l.ID]; dup {
 			probs = append(probs, Problem{Path: display, Line: l.idLine, Col: l.idCol,
 				Message: fmt.Sprintf("duplicate lesson id %q (also in %s)", l.ID, path.Base(other.Path))})
@@ -124,6 +115,54 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
 	probs.Sort()
 	return c, probs, nil
+}
+
+// parsedFile is one lesson file's parse: the lesson (nil when unreadable) and its problems.
+type parsedFile struct {
+	lesson   *Lesson
+	problems Problems
+}
+
+// parseFiles reads the course's lesson files in name order and parses them on every core:
+// parsing is most of the cost of loading, and every command loads the course at start-up.
+func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
+	type job struct {
+		display string
+		src     []byte
+	}
+	var jobs []job
+	var out []parsedFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		display := path.Join(source, name)
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			out = append(out, parsedFile{problems: Problems{{Path: display, Line: 1, Col: 1, Message: fmt.Sprintf("cannot read: %v", err)}}})
+			continue
+		}
+		jobs = append(jobs, job{display, src})
+	}
+	results := make([]parsedFile, len(jobs))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
+				l, probs := ParseLesson(jobs[i].display, jobs[i].src)
+				if l != nil && l.Section == "" {
+					l.Section = DefaultSection
+				}
+				results[i] = parsedFile{lesson: l, problems: probs}
+			}
+		}()
+	}
+	wg.Wait()
+	return append(out, results...)
 }
 
 func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yamlEntry) {

@@ -17,10 +17,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// markdown parses lessons: CommonMark plus GFM (task lists are the quiz choices) and heading
-// attributes (question ids and kinds). goldmark's parser keeps no state between calls.
+// markdown parses lessons: CommonMark plus the GFM extensions that change the document's
+// blocks (task lists are the quiz choices) and heading attributes (question ids and kinds).
+// GFM's linkify is left out: it only turns bare URLs into links, which Glamour does itself, and
+// it costs a tenth of the parse. goldmark's parser keeps no state between calls.
 var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.GFM),
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
 	goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 )
 

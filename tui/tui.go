@@ -230,6 +230,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // problems is not used; its problems are shown instead.
 func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
 	c := m.c
+	c.flash = "" // an earlier "reloaded" no longer holds
 	switch {
 	case u.Err != nil:
 		c.problems = []string{"cannot reload the course: " + u.Err.Error()}
