@@ -323,7 +323,7 @@ func (z *quizModel) updateAnswered(km tea.KeyMsg) tea.Cmd {
 		z.phase = finished
 		z.scroll.offset = 0
 	default:
-		z.scrollKeys(km)
+		z.scroll.key(km, z.c.keys)
 	}
 	return nil
 }
@@ -338,7 +338,7 @@ func (z *quizModel) updateFinished(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Done):
 		return z.done()
 	default:
-		z.scrollKeys(km)
+		z.scroll.key(km, z.c.keys)
 	}
 	return nil
 }
@@ -354,24 +354,6 @@ func (z *quizModel) done() tea.Cmd {
 		return z.c.navigate(openLessonMsg{index: z.index + 1})
 	}
 	return z.c.navigate(showOutlineMsg{})
-}
-
-func (z *quizModel) scrollKeys(km tea.KeyMsg) {
-	k, s := z.c.keys, &z.scroll
-	switch {
-	case key.Matches(km, k.Up):
-		s.by(-1)
-	case key.Matches(km, k.Down):
-		s.by(1)
-	case key.Matches(km, k.PageUp):
-		s.by(-max(s.height-2, 1))
-	case key.Matches(km, k.PageDown):
-		s.by(max(s.height-2, 1))
-	case key.Matches(km, k.Top):
-		s.set(0)
-	case key.Matches(km, k.Bottom):
-		s.set(s.maxOffset())
-	}
 }
 
 func (z *quizModel) crumbs() ([]string, string) {

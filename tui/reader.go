@@ -54,6 +54,33 @@ func (s *scroller) set(n int)      { s.offset = min(max(n, 0), s.maxOffset()) }
 func (s *scroller) by(n int)       { s.set(s.offset + n) }
 func (s *scroller) atBottom() bool { return s.offset >= s.maxOffset() }
 
+// key scrolls for the movement keys (lines, pages, half pages, top and bottom) and reports
+// whether km was one of them.
+func (s *scroller) key(km tea.KeyMsg, k *KeyMap) bool {
+	page := max(s.height-2, 1)
+	switch {
+	case key.Matches(km, k.Up):
+		s.by(-1)
+	case key.Matches(km, k.Down):
+		s.by(1)
+	case key.Matches(km, k.PageUp):
+		s.by(-page)
+	case key.Matches(km, k.PageDown):
+		s.by(page)
+	case key.Matches(km, k.HalfUp):
+		s.by(-max(s.height/2, 1))
+	case key.Matches(km, k.HalfDown):
+		s.by(max(s.height/2, 1))
+	case key.Matches(km, k.Top):
+		s.set(0)
+	case key.Matches(km, k.Bottom):
+		s.set(s.maxOffset())
+	default:
+		return false
+	}
+	return true
+}
+
 // percent is how far the view is scrolled, 0 to 100.
 func (s *scroller) percent() int {
 	if s.maxOffset() == 0 {
@@ -208,24 +235,8 @@ func (r *readerModel) update(msg tea.Msg) tea.Cmd {
 
 func (r *readerModel) updateKeys(km tea.KeyMsg) tea.Cmd {
 	k, s := r.c.keys, &r.scroll
-	page := max(s.height-2, 1)
 	switch {
-	case key.Matches(km, k.Up):
-		s.by(-1)
-	case key.Matches(km, k.Down):
-		s.by(1)
-	case key.Matches(km, k.PageUp):
-		s.by(-page)
-	case key.Matches(km, k.PageDown):
-		s.by(page)
-	case key.Matches(km, k.HalfUp):
-		s.by(-max(s.height/2, 1))
-	case key.Matches(km, k.HalfDown):
-		s.by(max(s.height/2, 1))
-	case key.Matches(km, k.Top):
-		s.set(0)
-	case key.Matches(km, k.Bottom):
-		s.set(s.maxOffset())
+	case s.key(km, k):
 	case key.Matches(km, k.Search):
 		return r.search.start()
 	case key.Matches(km, k.NextMatch):

@@ -29,11 +29,7 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 		return &exitError{code: 1, msg: "the interactive course needs a terminal (stdin and stdout must both be one).\n" +
 			"Without one, 'aieng list' prints the outline and 'aieng show ID' prints a lesson."}
 	}
-	course, err := a.loadCourse()
-	if err != nil {
-		return err
-	}
-	store, err := a.openProgress()
+	course, store, err := a.courseAndProgress()
 	if err != nil {
 		return err
 	}

@@ -74,11 +74,7 @@ func (a *app) progressCmd() *cobra.Command {
 				_, err = fmt.Fprintln(a.stdout, path)
 				return err
 			}
-			course, err := a.loadCourse()
-			if err != nil {
-				return err
-			}
-			store, err := a.openProgress()
+			course, store, err := a.courseAndProgress()
 			if err != nil {
 				return err
 			}
@@ -169,11 +165,7 @@ func (a *app) resetCmd() *cobra.Command {
 			"the backup over the progress file.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			course, err := a.loadCourse()
-			if err != nil {
-				return err
-			}
-			store, err := a.openProgress()
+			course, store, err := a.courseAndProgress()
 			if err != nil {
 				return err
 			}
@@ -239,4 +231,18 @@ func (a *app) confirm(question string) error {
 		return nil
 	}
 	return errCancelled
+}
+
+// courseAndProgress loads the course and opens the learner's progress, as every command that
+// shows or changes progress starts.
+func (a *app) courseAndProgress() (*lessons.Course, *progress.Store, error) {
+	course, err := a.loadCourse()
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := a.openProgress()
+	if err != nil {
+		return nil, nil, err
+	}
+	return course, store, nil
 }
