@@ -681,3 +681,14 @@ func TestPositionWrittenWhenScrollingPauses(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+func TestSaveWarningWording(t *testing.T) {
+	readOnly := fmt.Errorf("%w: p.json was written by a newer aieng; upgrade aieng to save progress", progress.ErrReadOnly)
+	got := saveWarning(readOnly)
+	if want := "Progress is not saved in this session: p.json was written by a newer aieng; upgrade aieng to save progress"; got != want {
+		t.Errorf("read-only warning = %q, want %q", got, want)
+	}
+	if got := saveWarning(errors.New("write p.json: no space\nleft on device")); got != "Progress not saved: write p.json: no space left on device" {
+		t.Errorf("failure warning = %q", got)
+	}
+}

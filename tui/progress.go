@@ -314,7 +314,8 @@ func (s *saver) report(r saveResultMsg) {
 func saveWarning(err error) string {
 	msg := strings.Join(strings.Fields(err.Error()), " ")
 	if errors.Is(err, progress.ErrReadOnly) {
-		return "Progress is not saved in this session: " + msg
+		// The store's message already says that progress is not saved, and why.
+		return strings.ToUpper(msg[:1]) + msg[1:]
 	}
 	return "Progress not saved: " + msg
 }
