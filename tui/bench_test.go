@@ -79,28 +79,19 @@ func BenchmarkOpenLessonCached(b *testing.B) {
 }
 
 // BenchmarkScrollKey is one j or k: Update and View.
-func BenchmarkScrollKey(b *testing.B) {
-	c := benchCourse(b)
-	m := New(c, nil, benchOptions())
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	openLesson(m, 1)
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
-	m.Update(keys[0])
-	i := 0
-	for b.Loop() {
-		m.Update(keys[i%2])
-		_ = m.View()
-		i++
-	}
-}
+func BenchmarkScrollKey(b *testing.B) { benchScroll(b, 80, 24, "") }
 
 // BenchmarkScrollKeyWide is the same at 200x50 with search matches highlighted.
-func BenchmarkScrollKeyWide(b *testing.B) {
+func BenchmarkScrollKeyWide(b *testing.B) { benchScroll(b, 200, 50, "model") }
+
+func benchScroll(b *testing.B, w, h int, search string) {
 	c := benchCourse(b)
 	m := New(c, nil, benchOptions())
-	m.Update(tea.WindowSizeMsg{Width: 200, Height: 50})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	openLesson(m, 1)
-	m.reader.search.find("model")
+	if search != "" {
+		m.reader.search.find(search)
+	}
 	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
 	m.Update(keys[0])
 	i := 0
