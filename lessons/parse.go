@@ -636,9 +636,7 @@ func (p *lessonParser) markdownOf(n ast.Node) string {
 		}
 	}
 	sep := "\n\n"
-	if _, ok := n.(*ast.ListItem); ok && !n.Parent().(*ast.List).IsTight {
-		sep = "\n\n"
-	} else if ok {
+	if item, ok := n.(*ast.ListItem); ok && item.Parent().(*ast.List).IsTight {
 		sep = "\n"
 	}
 	return strings.Join(parts, sep)

@@ -67,10 +67,12 @@ func checkText(src []byte, idx *lineIndex, pl *problemList) {
 	}
 }
 
+// controlNames names the control characters a learner's terminal acts on most.
+var controlNames = map[rune]string{0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0b: "VT", 0x0c: "FF", 0x1b: "ESC", 0x7f: "DEL",
+	0x90: "DCS", 0x9b: "CSI", 0x9c: "ST", 0x9d: "OSC"}
+
 func controlName(r rune) string {
-	names := map[rune]string{0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0b: "VT", 0x0c: "FF", 0x1b: "ESC", 0x7f: "DEL",
-		0x90: "DCS", 0x9b: "CSI", 0x9c: "ST", 0x9d: "OSC"}
-	if n, ok := names[r]; ok {
+	if n, ok := controlNames[r]; ok {
 		return fmt.Sprintf("U+%04X (%s)", r, n)
 	}
 	return fmt.Sprintf("U+%04X", r)

@@ -165,14 +165,7 @@ func (l *lessonState) since(cutoff time.Time) *lessonState {
 
 // derive sets Best, Passed and PassedAt from the attempts.
 func (l *lessonState) derive() {
-	l.Best, l.Passed, l.PassedAt = 0, false, time.Time{}
-	for _, at := range l.Attempts {
-		l.Best = max(l.Best, at.Percent)
-		if at.Passed {
-			l.Passed = true
-			l.PassedAt = earliest(l.PassedAt, at.Time)
-		}
-	}
+	l.Best, l.Passed, l.PassedAt = Standing(l.Attempts)
 }
 
 // empty reports whether the lesson holds no progress (a reset time alone is not progress).

@@ -99,6 +99,20 @@ func (l LessonProgress) Status() Status {
 	return NotStarted
 }
 
+// Standing is what a lesson's attempts add up to: the best score and whether, and when, the
+// lesson was first passed. The store and the interface both derive them with it, so they
+// cannot disagree.
+func Standing(attempts []Attempt) (best float64, passed bool, passedAt time.Time) {
+	for _, at := range attempts {
+		best = max(best, at.Percent)
+		if at.Passed {
+			passed = true
+			passedAt = earliest(passedAt, at.Time)
+		}
+	}
+	return best, passed, passedAt
+}
+
 // LastAttempt returns the latest attempt, and false when there is none.
 func (l LessonProgress) LastAttempt() (Attempt, bool) {
 	if len(l.Attempts) == 0 {

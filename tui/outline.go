@@ -52,23 +52,21 @@ func (r outlineRow) selectable() bool {
 }
 
 func newOutline(c *common) *outlineModel {
-	ti := textinput.New()
-	ti.Prompt = "Filter: "
-	ti.Placeholder = "type part of a lesson title"
-	ti.CharLimit = 64
-	styleInput(&ti, c.styles)
-	o := &outlineModel{c: c, filter: ti}
+	o := &outlineModel{c: c, filter: newTextInput("Filter: ", "type part of a lesson title", 64, c.styles)}
 	o.rebuild()
 	return o
 }
 
-// styleInput gives a text input the interface's styles and a steady cursor (a blinking one
-// redraws the screen twice a second for nothing).
-func styleInput(ti *textinput.Model, st *Styles) {
+// newTextInput makes a text input with the interface's styles and a steady cursor (a blinking
+// one redraws the screen twice a second for nothing).
+func newTextInput(prompt, placeholder string, limit int, st *Styles) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt, ti.Placeholder, ti.CharLimit = prompt, placeholder, limit
 	ti.PromptStyle = st.Heading
 	ti.PlaceholderStyle = st.Subtle
 	ti.Cursor.Style = st.Cursor
 	_ = ti.Cursor.SetMode(cursor.CursorStatic)
+	return ti
 }
 
 // continueTarget is the lesson "continue" opens: the last one opened, else the first lesson

@@ -87,10 +87,7 @@ func (t *tracker) recordAttempt(id string, a progress.Attempt) {
 	a.Time = t.now()
 	t.update(id, func(lp *progress.LessonProgress) {
 		lp.Attempts = append(lp.Attempts, a)
-		lp.Best = max(lp.Best, a.Percent)
-		if a.Passed && !lp.Passed {
-			lp.Passed, lp.PassedAt = true, a.Time
-		}
+		lp.Best, lp.Passed, lp.PassedAt = progress.Standing(lp.Attempts)
 	})
 	t.enqueue(saveOp{kind: opAttempt, lesson: id, attempt: a, at: a.Time})
 }

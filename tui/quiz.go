@@ -68,12 +68,7 @@ type quizResult struct {
 }
 
 func newQuiz(c *common) *quizModel {
-	ti := textinput.New()
-	ti.Prompt = "› "
-	ti.Placeholder = "type your answer"
-	ti.CharLimit = 200
-	styleInput(&ti, c.styles)
-	return &quizModel{c: c, input: ti}
+	return &quizModel{c: c, input: newTextInput("› ", "type your answer", 200, c.styles)}
 }
 
 // start begins a round of lesson i's quiz: every question, or with missedOnly the questions

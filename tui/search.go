@@ -34,12 +34,7 @@ type searchMatch struct {
 }
 
 func newSearch(c *common) search {
-	ti := textinput.New()
-	ti.Prompt = "/"
-	ti.Placeholder = "search this lesson"
-	ti.CharLimit = 80
-	styleInput(&ti, c.styles)
-	return search{c: c, input: ti}
+	return search{c: c, input: newTextInput("/", "search this lesson", 80, c.styles)}
 }
 
 func (s *search) reset() {

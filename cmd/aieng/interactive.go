@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/internal/watch"
 	"github.com/aieng/aieng/tui"
 )
@@ -91,30 +92,17 @@ func (a *app) terminal() (in, out *os.File) {
 }
 
 // tuiOptions decides the look once, before the program starts, so nothing queries the terminal
-// while it runs. Bubble Tea's package init has already asked the terminal for its background
-// (through Lip Gloss's default renderer); reading that answer costs nothing, where
-// termstyle.Detect would ask a second time. --theme overrides the answer; NO_COLOR gives plain
-// lessons and an interface without colour.
+// while it runs (termstyle asks at most once per process). NO_COLOR gives plain lessons and an
+// interface without colour.
 func (a *app) tuiOptions(out *os.File) tui.Options {
 	r := lipgloss.DefaultRenderer()
-	dark := r.HasDarkBackground()
-	switch a.theme {
-	case "dark":
-		dark = true
-	case "light":
-		dark = false
-	}
-	r.SetHasDarkBackground(dark)
-	if os.Getenv("NO_COLOR") != "" {
+	r.SetHasDarkBackground(termstyle.Dark(a.theme))
+	style, profile := termstyle.ForTerminal(out, a.theme)
+	if style == render.NoTTY {
 		// Colour-free, but bold and reverse video still show the selection.
 		r.SetColorProfile(termenv.ANSI)
-		return tui.Options{Style: render.NoTTY, Profile: termenv.Ascii, NoColor: true, Renderer: r}
+		return tui.Options{Style: style, Profile: profile, NoColor: true, Renderer: r}
 	}
-	profile := termenv.NewOutput(out).EnvColorProfile()
 	r.SetColorProfile(profile)
-	style := render.Light
-	if dark {
-		style = render.Dark
-	}
 	return tui.Options{Style: style, Profile: profile, Renderer: r}
 }

@@ -48,8 +48,8 @@ func (a *app) printOptions(width int) render.Options {
 	f, isFile := a.stdout.(*os.File)
 	tty := isFile && isTerminal(f)
 	o := render.Options{Width: width, Style: render.NoTTY, Profile: termenv.Ascii}
-	if tty && os.Getenv("NO_COLOR") == "" {
-		o.Style, o.Profile = termstyle.Detect(f)
+	if tty {
+		o.Style, o.Profile = termstyle.Detect(f, "")
 	}
 	if o.Width == 0 {
 		o.Width = 80

@@ -17,6 +17,10 @@ type Cache struct {
 	cap     int
 	entries map[cacheKey]*list.Element
 	order   *list.List // front: most recently used; values are *cacheEntry
+	// sums remembers each lesson value's content hash: a loaded lesson never changes (a
+	// reload makes new values), and hashing its Markdown on every look-up would put that work
+	// on key presses (the outline looks up the lesson under the cursor).
+	sums map[*lessons.Lesson]uint64
 }
 
 type cacheKey struct {
@@ -32,18 +36,19 @@ type cacheEntry struct {
 
 // NewCache returns a cache holding at most capacity renderings (at least 1).
 func NewCache(capacity int) *Cache {
-	return &Cache{cap: max(capacity, 1), entries: map[cacheKey]*list.Element{}, order: list.New()}
+	return &Cache{cap: max(capacity, 1), entries: map[cacheKey]*list.Element{}, order: list.New(),
+		sums: map[*lessons.Lesson]uint64{}}
 }
 
 // Get returns the cached rendering of a lesson, and false when there is none.
 func (c *Cache) Get(l *lessons.Lesson, o Options) (string, bool) {
-	return c.get(keyOf(l, o))
+	return c.get(c.keyOf(l, o))
 }
 
 // Lesson returns the rendering of a lesson from the cache, rendering and storing it when it is
 // missing. The rendering runs outside the cache's lock.
 func (c *Cache) Lesson(l *lessons.Lesson, o Options) (string, error) {
-	k := keyOf(l, o)
+	k := c.keyOf(l, o)
 	if out, ok := c.get(k); ok {
 		return out, nil
 	}
@@ -62,10 +67,22 @@ func (c *Cache) Len() int {
 	return c.order.Len()
 }
 
-func keyOf(l *lessons.Lesson, o Options) cacheKey {
-	h := fnv.New64a()
-	_, _ = h.Write([]byte(LessonMarkdown(l)))
-	return cacheKey{id: l.ID, sum: h.Sum64(), opts: o}
+func (c *Cache) keyOf(l *lessons.Lesson, o Options) cacheKey {
+	c.mu.Lock()
+	sum, ok := c.sums[l]
+	c.mu.Unlock()
+	if !ok {
+		h := fnv.New64a()
+		_, _ = h.Write([]byte(LessonMarkdown(l)))
+		sum = h.Sum64()
+		c.mu.Lock()
+		if len(c.sums) >= 4*c.cap {
+			clear(c.sums) // old versions of reloaded lessons: cheap to hash again if still used
+		}
+		c.sums[l] = sum
+		c.mu.Unlock()
+	}
+	return cacheKey{id: l.ID, sum: sum, opts: o}
 }
 
 func (c *Cache) get(k cacheKey) (string, bool) {
