@@ -177,6 +177,11 @@ func (z *quizModel) composeChoices(lines []string, g *given) []string {
 				lines = append(lines, strings.Repeat(" ", 2+ansi.StringWidth(prefix))+t)
 			}
 		}
+		if g != nil && ch.Correct && !on && q.Kind == lessons.MultipleSelect {
+			// A ✓ beside an empty box is easy to misread as "you got this one".
+			lines = append(lines, strings.Repeat(" ", 2+ansi.StringWidth(prefix))+st.Subtle.Render("│ ")+
+				st.Feedback.Render("also right: you left this one out"))
+		}
 		if g != nil && on && ch.Feedback != "" {
 			fb := z.md(ch.Feedback, max(tw-2, 6), st.Feedback, "feedback")
 			for _, t := range fb {
@@ -264,6 +269,8 @@ func (z *quizModel) composeResult() []string {
 	if r.courseDone {
 		lines = append(lines, "", "  "+st.CallToAction.Render("★ You have passed every lesson of the course!"))
 	}
+	lines = append(lines, "")
+	lines = append(lines, z.resultActions(w)...)
 	if len(r.missed) > 0 {
 		lines = append(lines, "", "  "+st.Heading.Render(fmt.Sprintf("Missed %s", plural(len(r.missed), "question", "questions"))))
 		pos := map[*lessons.Question]int{}
@@ -288,7 +295,13 @@ func (z *quizModel) composeResult() []string {
 			}
 		}
 	}
-	lines = append(lines, "")
+	return lines
+}
+
+// resultActions says what the keys do next. It comes right under the score, so that even a
+// small terminal shows it without scrolling past the missed questions.
+func (z *quizModel) resultActions(w int) []string {
+	st, r := z.c.styles, z.result
 	var next []string
 	switch z.doneBinding().Help().Desc {
 	case "next lesson":
@@ -304,6 +317,7 @@ func (z *quizModel) composeResult() []string {
 	if len(r.missed) > 0 {
 		next = append(next, fmt.Sprintf("m: retry the %d missed", len(r.missed)))
 	}
+	var lines []string
 	for _, l := range strings.Split(wrap(st.CallToAction.Render(strings.Join(next, " · ")), w), "\n") {
 		lines = append(lines, "  "+l)
 	}
