@@ -9,7 +9,7 @@ type Course struct {
 	Description string
 	Version     string
 	PassMark    int  // percent of a quiz's questions needed to pass
-	Sequential  bool // a lesson opens only once the previous one is passed
+	Sequential  bool // a lesson opens only once the previous one is complete (progress.CourseInfo.Locked)
 	Lessons     []*Lesson
 	// Source names where the course came from, for messages: a folder, or "built-in".
 	Source string
@@ -30,7 +30,8 @@ type Lesson struct {
 	Quiz     []*Question
 	// Words counts the words of the body's prose (code blocks excluded).
 	Words int
-	// Path is the file the lesson was read from, relative to the course folder.
+	// Path names the file the lesson was read from as problems name it: the course's Source,
+	// then the file name ("lessons/course/01-the-role.md").
 	Path string
 
 	idLine, idCol int // where the front matter sets the id, for duplicate-id problems

@@ -165,7 +165,7 @@ func (l *lessonState) since(cutoff time.Time) *lessonState {
 
 // derive sets Best, Passed and PassedAt from the attempts.
 func (l *lessonState) derive() {
-	l.Best, l.Passed, l.PassedAt = Standing(l.Attempts)
+	l.Best, l.Passed, l.PassedAt = attemptsSummary(l.Attempts)
 }
 
 // empty reports whether the lesson holds no progress (a reset time alone is not progress).

@@ -8,7 +8,10 @@
 // renamed over the old one. A file that cannot be read is moved aside, never overwritten.
 package progress
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // CourseProgress is a snapshot of one course's progress. It is a deep copy: changing it changes
 // nothing in the store.
@@ -45,7 +48,7 @@ type Attempt struct {
 	Time    time.Time `json:"time"`
 	Correct int       `json:"correct"`
 	Total   int       `json:"total"`
-	// Percent is 0..100; RecordAttempt computes it from Correct and Total when it is zero.
+	// Percent is the attempt's score, 0..100, as the quiz computed it (lessons.Score).
 	Percent float64  `json:"percent"`
 	Passed  bool     `json:"passed"`
 	Answers []Answer `json:"answers,omitempty"`
@@ -99,10 +102,10 @@ func (l LessonProgress) Status() Status {
 	return NotStarted
 }
 
-// Standing is what a lesson's attempts add up to: the best score and whether, and when, the
-// lesson was first passed. The store and the interface both derive them with it, so they
+// attemptsSummary is what a lesson's attempts add up to: the best score and whether, and when,
+// the lesson was first passed. The store and the session both derive them with it, so they
 // cannot disagree.
-func Standing(attempts []Attempt) (best float64, passed bool, passedAt time.Time) {
+func attemptsSummary(attempts []Attempt) (best float64, passed bool, passedAt time.Time) {
 	for _, at := range attempts {
 		best = max(best, at.Percent)
 		if at.Passed {
@@ -111,6 +114,14 @@ func Standing(attempts []Attempt) (best float64, passed bool, passedAt time.Time
 		}
 	}
 	return best, passed, passedAt
+}
+
+// AddAttempt returns the lesson's progress with one more attempt, Best, Passed and PassedAt
+// derived again.
+func (l LessonProgress) AddAttempt(a Attempt) LessonProgress {
+	l.Attempts = append(slices.Clone(l.Attempts), a)
+	l.Best, l.Passed, l.PassedAt = attemptsSummary(l.Attempts)
+	return l
 }
 
 // LastAttempt returns the latest attempt, and false when there is none.

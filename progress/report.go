@@ -13,20 +13,6 @@ import (
 // within a version; none is renamed, removed or given another meaning.
 const ReportVersion = 1
 
-// CourseInfo is what a report needs to know of a course. The caller fills it from the course,
-// so that this package stays ignorant of lessons' content.
-type CourseInfo struct {
-	ID, Title, Version string
-	PassMark           int
-	Lessons            []LessonInfo // in course order
-}
-
-// LessonInfo is what a report needs to know of one lesson.
-type LessonInfo struct {
-	ID, Title, Section string
-	Questions          int // a lesson without a quiz is complete once read
-}
-
 // Report is a learner's progress in one course, in the stable form that `aieng progress --json`
 // and `--csv` print for a bootcamp to collect and grade.
 type Report struct {
@@ -92,11 +78,12 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 		Course:        ReportCourse{ID: course.ID, Title: course.Title, Version: course.Version, PassMark: course.PassMark},
 		Lessons:       []ReportLesson{},
 	}
-	for _, info := range course.Lessons {
+	for i, info := range course.Lessons {
 		lp := p.Lessons[info.ID]
 		rl := ReportLesson{
 			ID: info.ID, Title: info.Title, Section: info.Section,
 			Status:    statusKeys[lp.Status()],
+			Complete:  course.Standing(p, i).Complete,
 			Read:      lp.Read,
 			ReadAt:    timeOrNil(lp.ReadAt),
 			Questions: info.Questions,
@@ -104,21 +91,16 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 			PassedAt:  timeOrNil(lp.PassedAt),
 			Attempts:  len(lp.Attempts),
 		}
-		rl.Complete = lp.Passed || (info.Questions == 0 && lp.Read)
 		if last, ok := lp.LastAttempt(); ok {
 			rl.BestPercent = percentOf(lp.Best)
 			rl.LastAttemptAt = timeOrNil(last.Time)
 			rl.LastAttemptPercent = percentOf(last.Percent)
 		}
 		r.Lessons = append(r.Lessons, rl)
-		r.Totals.Lessons++
-		r.Totals.Complete += btoi(rl.Complete)
-		r.Totals.Passed += btoi(rl.Passed)
-		r.Totals.Read += btoi(rl.Read)
 	}
-	if r.Totals.Lessons > 0 {
-		r.Totals.PercentComplete = round1(100 * float64(r.Totals.Complete) / float64(r.Totals.Lessons))
-	}
+	sum := course.Summary(p)
+	r.Totals = ReportTotals{Lessons: sum.Lessons, Complete: sum.Complete, Passed: sum.Passed, Read: sum.Read,
+		PercentComplete: round1(sum.PercentComplete())}
 	return r
 }
 
@@ -175,13 +157,6 @@ func percentOf(p float64) *float64 {
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 func csvTime(t *time.Time) string {
 	if t == nil {

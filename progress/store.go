@@ -215,17 +215,15 @@ func (s *Store) MarkRead(courseID, lessonID string, now time.Time) error {
 }
 
 // RecordAttempt adds a quiz attempt and updates the lesson's Best, Passed and PassedAt. An
-// empty ID gets a random one, a zero Time the current time, and a zero Percent is computed
-// from Correct and Total. Recording an attempt whose ID is already there changes nothing.
+// empty ID gets a random one and a zero Time the current time. Percent and Passed are recorded
+// as given: scoring is the quiz's business (lessons.Score), not the store's. Recording an
+// attempt whose ID is already there changes nothing.
 func (s *Store) RecordAttempt(courseID, lessonID string, a Attempt) error {
 	if a.ID == "" {
 		a.ID = randomID()
 	}
 	if a.Time.IsZero() {
 		a.Time = time.Now()
-	}
-	if a.Percent == 0 && a.Total > 0 {
-		a.Percent = 100 * float64(a.Correct) / float64(a.Total)
 	}
 	if math.IsNaN(a.Percent) || math.IsInf(a.Percent, 0) {
 		return fmt.Errorf("attempt %s of lesson %s: percent %v is not a number", a.ID, lessonID, a.Percent)

@@ -8,8 +8,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/aieng/aieng/internal/courseinfo"
 	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/lessons"
+	"github.com/aieng/aieng/progress"
 )
 
 // common is the context every screen shares: the course, the size of the screen, the styles,
@@ -17,6 +19,7 @@ import (
 // screens hold a pointer to it.
 type common struct {
 	course *lessons.Course
+	info   progress.CourseInfo // what the progress rules know of course
 	opts   Options
 	styles *Styles
 	keys   *KeyMap
@@ -90,26 +93,31 @@ func (c *common) renderOptions(width int) render.Options {
 
 func (c *common) setFlash(msg string, warn bool) { c.flash, c.flashWarn = msg, warn }
 
-func (c *common) passed(i int) bool { return c.prog.lesson(c.course.Lessons[i].ID).Passed }
-
-// locked reports whether a sequential course keeps lesson i closed: the previous lesson is not
-// passed yet.
-func (c *common) locked(i int) bool {
-	return c.course.Sequential && i > 0 && !c.passed(i-1)
+// setCourse switches to a version of the course, and the facts the progress rules need of it.
+func (c *common) setCourse(course *lessons.Course) {
+	c.course, c.info = course, courseinfo.Of(course)
 }
 
-func (c *common) passedCount() int {
-	n := 0
-	for i := range c.course.Lessons {
-		if c.passed(i) {
-			n++
+// standing is the learner's standing in lesson i (progress.CourseInfo.Standing).
+func (c *common) standing(i int) progress.Standing { return c.info.Standing(c.prog.course, i) }
+
+// locked reports whether a sequential course keeps lesson i closed (progress.CourseInfo.Locked).
+func (c *common) locked(i int) bool { return c.info.Locked(c.prog.course, i) }
+
+// summary sums up the learner's standing in the course (progress.CourseInfo.Summary).
+func (c *common) summary() progress.Summary { return c.info.Summary(c.prog.course) }
+
+// finishedWords are the words for a finished lesson: "passed" when every lesson has a quiz to
+// pass, else "complete" (some lessons are finished by reading them).
+type finishedWords struct{ adjective, verb string }
+
+func (c *common) doneWords() finishedWords {
+	for _, l := range c.course.Lessons {
+		if len(l.Quiz) == 0 {
+			return finishedWords{"complete", "completed"}
 		}
 	}
-	return n
-}
-
-func (c *common) allPassed() bool {
-	return len(c.course.Lessons) > 0 && c.passedCount() == len(c.course.Lessons)
+	return finishedWords{"passed", "passed"}
 }
 
 // screen is one screen of the interface. The root model routes messages to the active screen

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/aieng/aieng/progress"
 )
 
 // completeModel is the summary shown once every lesson is passed: each lesson's best score.
@@ -29,11 +31,11 @@ func (m *completeModel) resize() tea.Cmd {
 func (m *completeModel) compose() {
 	c, st := m.c, m.c.styles
 	w := max(c.readWidth()-4, 10)
-	n := len(c.course.Lessons)
+	n, sum, words := len(c.course.Lessons), c.summary(), c.doneWords()
 	lines := []string{"", "  " + st.CallToAction.Render(clip("★ Course complete: "+c.course.Title, w)), ""}
-	intro := fmt.Sprintf("You passed all %d lessons. Your best score in each:", n)
-	if !c.allPassed() {
-		intro = fmt.Sprintf("You passed %d of %d lessons. Your best score in each:", c.passedCount(), n)
+	intro := fmt.Sprintf("You %s all %d lessons. Your best score in each:", words.verb, n)
+	if !sum.Done() {
+		intro = fmt.Sprintf("You %s %d of %d lessons. Your best score in each:", words.verb, sum.Complete, n)
 	}
 	for _, l := range strings.Split(wrap(intro, w), "\n") {
 		lines = append(lines, "  "+l)
@@ -42,20 +44,20 @@ func (m *completeModel) compose() {
 	numW := len(fmt.Sprint(n))
 	const scoreW = 6
 	titleW := max(w-numW-2-scoreW-2, 4)
-	total := 0.0
 	for i, l := range c.course.Lessons {
-		lp := c.prog.lesson(l.ID)
-		total += lp.Best
 		mark, style := "✓", st.Passed
-		if !lp.Passed {
+		if !c.standing(i).Complete {
 			mark, style = "·", st.Subtle
 		}
-		score := fmt.Sprintf("%*d%%", scoreW-1, int(lp.Best+0.5))
+		score := fmt.Sprintf("%*s", scoreW, "-") // no quiz, no score
+		if len(l.Quiz) > 0 {
+			score = fmt.Sprintf("%*d%%", scoreW-1, progress.WholePercent(c.prog.lesson(l.ID).Best))
+		}
 		lines = append(lines, "  "+style.Render(mark)+" "+st.Subtle.Render(fmt.Sprintf("%*d.", numW, i+1))+" "+
 			fit(l.Title, titleW)+style.Render(score))
 	}
-	if n > 0 {
-		avg := fmt.Sprintf("Average of your best scores: %d%%", int(total/float64(n)+0.5))
+	if sum.Quizzes > 0 {
+		avg := fmt.Sprintf("Average of your best scores: %d%%", progress.WholePercent(sum.AverageBest()))
 		lines = append(lines, "", "  "+st.Heading.Render(clip(avg, w)))
 	}
 	lines = append(lines, "", "  "+st.Subtle.Render(clip("Any lesson can be read again and its quiz retaken from the outline.", w)))
@@ -84,7 +86,8 @@ func (m *completeModel) update(msg tea.Msg) tea.Cmd {
 func (m *completeModel) crumbs() ([]string, string) { return []string{"Course complete"}, "" }
 
 func (m *completeModel) status() statusInfo {
-	return statusInfo{"Well done!", fmt.Sprintf("%d/%d passed", m.c.passedCount(), len(m.c.course.Lessons)), toneGood}
+	sum := m.c.summary()
+	return statusInfo{"Well done!", fmt.Sprintf("%d/%d %s", sum.Complete, sum.Lessons, m.c.doneWords().adjective), toneGood}
 }
 
 func (m *completeModel) help() help.KeyMap {

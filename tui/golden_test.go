@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
 
@@ -55,7 +56,7 @@ func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 
 func TestGoldenOutline(t *testing.T) {
 	store := openStore(t, "")
-	if err := store.RecordAttempt("tui-test-course", "models", progress.Attempt{Correct: 1, Total: 2}); err != nil {
+	if err := store.RecordAttempt("tui-test-course", "models", progress.Attempt{Correct: 1, Total: 2, Percent: 50}); err != nil {
 		t.Fatal(err)
 	}
 	runGolden(t, store, goldenStep{keys: []string{"j"}})
@@ -94,7 +95,8 @@ func TestGoldenHelp(t *testing.T) {
 func TestGoldenComplete(t *testing.T) {
 	store := openStore(t, "")
 	for i, id := range []string{"welcome", "models", "shipping"} {
-		a := progress.Attempt{Correct: 2 + i%2, Total: 3, Passed: true}
+		score := lessons.Score{Correct: 2 + i%2, Total: 3}
+		a := progress.Attempt{Correct: score.Correct, Total: score.Total, Percent: score.Percent(), Passed: true}
 		if err := store.RecordAttempt("tui-test-course", id, a); err != nil {
 			t.Fatal(err)
 		}

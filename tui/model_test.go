@@ -421,7 +421,7 @@ func TestSequentialCourseLocks(t *testing.T) {
 func TestCourseComplete(t *testing.T) {
 	store := openStore(t, "")
 	for _, id := range []string{"welcome", "models"} {
-		if err := store.RecordAttempt("tui-test-course", id, progress.Attempt{Correct: 3, Total: 4, Passed: true}); err != nil {
+		if err := store.RecordAttempt("tui-test-course", id, progress.Attempt{Correct: 3, Total: 4, Percent: 75, Passed: true}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -691,4 +691,25 @@ func TestSaveWarningWording(t *testing.T) {
 	if got := saveWarning(errors.New("write p.json: no space\nleft on device")); got != "Progress not saved: write p.json: no space left on device" {
 		t.Errorf("failure warning = %q", got)
 	}
+}
+
+// TestSequentialQuizlessLessonUnlocksTheNext is the bug of issue 9: in a sequential course,
+// reading a lesson without a quiz to its end completes it, so the next lesson opens.
+func TestSequentialQuizlessLessonUnlocksTheNext(t *testing.T) {
+	c := testCourse(t)
+	c.Sequential = true
+	c.Lessons[0].Quiz = nil
+	d := newDriver(t, c, openStore(t, ""), 80, 24)
+	d.requireView("⊘ 2. Choosing a model", "0 of 3 complete")
+	d.keys("j", "j", "enter")
+	d.requireView("Locked: read “Welcome to the course” to its end to open this lesson.")
+	d.keys("k", "enter", "]")
+	d.requireView("The next lesson opens once you have read this lesson to its end.")
+	d.keys("t")
+	d.requireView("This lesson has no quiz.")
+	d.keys("G", "]")
+	d.requireView("Lesson 2 of 3", "Choosing a model")
+	d.keys("q")
+	d.requireView("✓ 1. Welcome to the course", "complete", "1 of 3 complete", "⊘ 3. Shipping")
+	d.rejectView("⊘ 2.")
 }

@@ -69,18 +69,9 @@ func newTextInput(prompt, placeholder string, limit int, st *Styles) textinput.M
 	return ti
 }
 
-// continueTarget is the lesson "continue" opens: the last one opened, else the first lesson
-// not passed yet.
+// continueTarget is the lesson "continue" opens (progress.CourseInfo.Continue).
 func (o *outlineModel) continueTarget() (index int, resume bool) {
-	if i := o.c.course.Index(o.c.prog.course.LastLesson); i >= 0 {
-		return i, true
-	}
-	for i := range o.c.course.Lessons {
-		if !o.c.passed(i) && !o.c.locked(i) {
-			return i, false
-		}
-	}
-	return 0, false
+	return o.c.info.Continue(o.c.prog.course)
 }
 
 // rebuild lays out the rows from the course, the progress and the filter, keeping the cursor
@@ -105,7 +96,7 @@ func (o *outlineModel) rebuild() {
 		}
 		prevLesson = -1 // the best match first
 	} else {
-		if o.c.allPassed() {
+		if o.c.summary().Done() {
 			rows = append(rows, outlineRow{kind: rowComplete})
 		}
 		if len(course.Lessons) > 0 {
@@ -308,14 +299,22 @@ func (o *outlineModel) open(row int) tea.Cmd {
 		return o.c.navigate(openLessonMsg{index: i, resume: resume})
 	case rowLesson:
 		if o.c.locked(r.lesson) {
-			prev := o.c.course.Lessons[r.lesson-1]
-			o.c.setFlash(fmt.Sprintf("Locked: pass the quiz of “%s” to open this lesson.", prev.Title), true)
+			o.c.setFlash("Locked: "+o.unlockHint(r.lesson)+" to open this lesson.", true)
 			return nil
 		}
 		lp := o.c.prog.lesson(o.c.course.Lessons[r.lesson].ID)
 		return o.c.navigate(openLessonMsg{index: r.lesson, resume: lp.Status() == progress.InProgress})
 	}
 	return nil
+}
+
+// unlockHint says what opens the locked lesson i: finishing the one before it.
+func (o *outlineModel) unlockHint(i int) string {
+	prev := o.c.course.Lessons[i-1]
+	if len(prev.Quiz) == 0 {
+		return fmt.Sprintf("read “%s” to its end", prev.Title)
+	}
+	return fmt.Sprintf("pass the quiz of “%s”", prev.Title)
 }
 
 func (o *outlineModel) crumbs() ([]string, string) {
@@ -346,7 +345,12 @@ func (o *outlineModel) status() statusInfo {
 	}
 	l := o.c.course.Lessons[i]
 	if o.c.locked(i) {
-		return statusInfo{left: fmt.Sprintf("Locked until you pass “%s”", o.c.course.Lessons[i-1].Title), tone: toneWarn}
+		prev := o.c.course.Lessons[i-1]
+		until := fmt.Sprintf("Locked until you pass “%s”", prev.Title)
+		if len(prev.Quiz) == 0 {
+			until = fmt.Sprintf("Locked until you read “%s”", prev.Title)
+		}
+		return statusInfo{left: until, tone: toneWarn}
 	}
 	q := len(l.Quiz)
 	return statusInfo{left: fmt.Sprintf("%d. %s", i+1, l.Title), right: fmt.Sprintf("%d min · %d %s", l.Minutes, q, plural(q, "question", "questions"))}
@@ -406,13 +410,9 @@ func (o *outlineModel) view() string {
 
 func (o *outlineModel) progressLine(w int) string {
 	c, st := o.c, o.c.styles
-	n := len(c.course.Lessons)
-	done := c.passedCount()
-	frac := 0.0
-	if n > 0 {
-		frac = float64(done) / float64(n)
-	}
-	label := fmt.Sprintf("%d of %d passed", done, n)
+	sum := c.summary()
+	label := fmt.Sprintf("%d of %d %s", sum.Complete, sum.Lessons, c.doneWords().adjective)
+	frac := sum.PercentComplete() / 100
 	head := "  " + st.Heading.Render("Progress") + "  "
 	barW := min(w-ansi.StringWidth(head)-ansi.StringWidth(label)-4, 30)
 	if barW < 5 {
@@ -472,7 +472,7 @@ func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
 			label = "Continue: "
 			lp := c.prog.lesson(l.ID)
 			if lp.Position > 0 && !lp.Read {
-				extra = fmt.Sprintf("  %d%% read", int(lp.Position*100+0.5))
+				extra = fmt.Sprintf("  %d%% read", progress.WholePercent(lp.Position*100))
 			}
 		}
 		title := clip(l.Title, max(w-4-ansi.StringWidth(label)-ansi.StringWidth(extra), 1))
@@ -484,8 +484,7 @@ func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
 func (o *outlineModel) lessonRow(r outlineRow, cur seg, selected bool, w int) string {
 	c, st := o.c, o.c.styles
 	l := c.course.Lessons[r.lesson]
-	lp := c.prog.lesson(l.ID)
-	symbol, symStyle, status := statusCell(st, lp)
+	symbol, symStyle, status := statusCell(st, c.standing(r.lesson), c.prog.lesson(l.ID))
 	if c.locked(r.lesson) {
 		symbol, symStyle, status = "⊘", st.Locked, "locked"
 	}
@@ -559,20 +558,22 @@ func titleSegs(title string, matched []int, w int, base, match lipgloss.Style) [
 }
 
 // statusCell returns a lesson's symbol, its style and its status text for the outline.
-func statusCell(st *Styles, lp progress.LessonProgress) (string, lipgloss.Style, string) {
+func statusCell(st *Styles, s progress.Standing, lp progress.LessonProgress) (string, lipgloss.Style, string) {
 	best := ""
 	if len(lp.Attempts) > 0 {
-		best = fmt.Sprintf("best %d%%", int(lp.Best+0.5))
+		best = fmt.Sprintf("best %d%%", progress.WholePercent(lp.Best))
 	}
-	switch lp.Status() {
-	case progress.Passed:
-		return "✓", st.Passed, fmt.Sprintf("passed %d%%", int(lp.Best+0.5))
-	case progress.Read:
+	switch {
+	case s.Status == progress.Passed:
+		return "✓", st.Passed, fmt.Sprintf("passed %d%%", progress.WholePercent(lp.Best))
+	case s.Complete:
+		return "✓", st.Passed, s.String()
+	case s.Status == progress.Read:
 		if best != "" {
 			return "●", st.Read, "read · " + best
 		}
 		return "●", st.Read, "read"
-	case progress.InProgress:
+	case s.Status == progress.InProgress:
 		if best != "" {
 			return "◐", st.InProgress, best
 		}

@@ -85,10 +85,7 @@ func (t *tracker) markRead(id string) {
 
 func (t *tracker) recordAttempt(id string, a progress.Attempt) {
 	a.Time = t.now()
-	t.update(id, func(lp *progress.LessonProgress) {
-		lp.Attempts = append(lp.Attempts, a)
-		lp.Best, lp.Passed, lp.PassedAt = progress.Standing(lp.Attempts)
-	})
+	t.update(id, func(lp *progress.LessonProgress) { *lp = lp.AddAttempt(a) })
 	t.enqueue(saveOp{kind: opAttempt, lesson: id, attempt: a, at: a.Time})
 }
 

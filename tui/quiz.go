@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -23,11 +22,9 @@ type quizModel struct {
 	index  int
 	lesson *lessons.Lesson
 
-	questions []*lessons.Question // this round: all, or the missed ones on a retry
-	carried   []given             // answers kept from the previous round (retry of missed ones)
-	answers   []given             // this round's answers, in order
-	qi        int                 // current question
-	phase     quizPhase
+	round *lessons.Round // this round: all questions, or the missed ones on a retry
+	qi    int            // the question shown, an index into round.Questions()
+	phase quizPhase
 
 	order  []int        // the current question's choices in the order shown
 	cursor int          // index into order
@@ -35,7 +32,8 @@ type quizModel struct {
 	input  textinput.Model
 	hint   bool
 
-	result       *quizResult
+	result       *lessons.Result // the round's, once finished
+	courseDone   bool            // this round completed the course
 	confirmLeave bool
 
 	lines      []string // the composed body
@@ -51,22 +49,6 @@ const (
 	finished                  // the result of the round is shown
 )
 
-// given is the learner's answer to one question.
-type given struct {
-	q       *lessons.Question
-	choices []int // written indexes, sorted
-	text    string
-	correct bool
-}
-
-type quizResult struct {
-	correct, total int
-	percent        float64
-	passed         bool
-	missed         []given
-	courseDone     bool // this result completed the course
-}
-
 func newQuiz(c *common) *quizModel {
 	return &quizModel{c: c, input: newTextInput("› ", "type your answer", 200, c.styles)}
 }
@@ -75,34 +57,20 @@ func newQuiz(c *common) *quizModel {
 // missed in the last round (the others keep their answers).
 func (z *quizModel) start(i int, missedOnly bool) tea.Cmd {
 	z.index, z.lesson = i, z.c.course.Lessons[i]
-	if missedOnly && z.result != nil && len(z.result.missed) > 0 {
-		var keep []given
-		missed := map[*lessons.Question]bool{}
-		for _, g := range z.result.missed {
-			missed[g.q] = true
-		}
-		for _, g := range append(z.carried, z.answers...) {
-			if !missed[g.q] {
-				keep = append(keep, g)
-			}
-		}
-		z.carried = keep
-		z.questions = nil
-		for _, g := range z.result.missed {
-			z.questions = append(z.questions, g.q)
-		}
-	} else {
-		z.carried = nil
-		z.questions = z.lesson.Quiz
+	var next *lessons.Round
+	if missedOnly && z.round != nil {
+		next = z.round.RetryMissed()
 	}
-	z.answers = nil
-	z.result = nil
+	if next == nil {
+		next = lessons.NewRound(z.lesson.Quiz)
+	}
+	z.round, z.result, z.courseDone = next, nil, false
 	return z.begin(0)
 }
 
-func (z *quizModel) retrying() bool { return len(z.carried) > 0 }
+func (z *quizModel) questions() []*lessons.Question { return z.round.Questions() }
 
-func (z *quizModel) question() *lessons.Question { return z.questions[z.qi] }
+func (z *quizModel) question() *lessons.Question { return z.questions()[z.qi] }
 
 // begin shows question n of the round.
 func (z *quizModel) begin(n int) tea.Cmd {
@@ -144,7 +112,7 @@ func (z *quizModel) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(km, k.Back) && !(z.typing() && !key.Matches(km, k.Cancel)):
-		if leaving || z.phase == finished || len(z.answers) == 0 || z.lastAnswered() {
+		if leaving || z.phase == finished || z.round.Answered() == 0 || z.lastAnswered() {
 			return z.c.navigate(backMsg{})
 		}
 		z.confirmLeave = true
@@ -162,7 +130,7 @@ func (z *quizModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (z *quizModel) lastAnswered() bool {
-	return z.phase == answered && z.qi == len(z.questions)-1
+	return z.phase == answered && z.qi == len(z.questions())-1
 }
 
 func (z *quizModel) updateAsking(km tea.KeyMsg) tea.Cmd {
@@ -231,36 +199,34 @@ func (z *quizModel) showHint() {
 // submit checks the answer, shows the feedback, and after the last question saves the attempt.
 func (z *quizModel) submit() tea.Cmd {
 	q := z.question()
-	g := given{q: q}
+	var a lessons.Answer
 	switch q.Kind {
 	case lessons.ShortAnswer:
-		g.text = strings.TrimSpace(z.input.Value())
-		if g.text == "" {
+		if strings.TrimSpace(z.input.Value()) == "" {
 			z.c.setFlash("Type your answer, then press enter.", false)
 			return nil
 		}
-		g.correct = q.CheckText(g.text)
+		a = q.AnswerText(z.input.Value())
 		z.input.Blur()
 	case lessons.MultipleSelect:
+		var picked []int
 		for i, on := range z.picked {
 			if on {
-				g.choices = append(g.choices, i)
+				picked = append(picked, i)
 			}
 		}
-		if len(g.choices) == 0 {
+		if len(picked) == 0 {
 			z.c.setFlash("Tick the choices you think are right (space or their number), then press enter.", false)
 			return nil
 		}
-		slices.Sort(g.choices)
-		g.correct = q.CheckChoices(g.choices)
+		a = q.AnswerChoices(picked)
 	default:
-		g.choices = []int{z.order[z.cursor]}
-		g.correct = q.CheckChoices(g.choices)
+		a = q.AnswerChoices([]int{z.order[z.cursor]})
 	}
-	z.answers = append(z.answers, g)
+	z.round.Record(a)
 	z.phase = answered
 	z.scroll.offset = 0
-	if z.qi == len(z.questions)-1 {
+	if z.round.Done() {
 		z.finish()
 	}
 	return nil
@@ -268,51 +234,24 @@ func (z *quizModel) submit() tea.Cmd {
 
 // finish scores the round and saves it as an attempt over the whole quiz.
 func (z *quizModel) finish() {
-	all := append(slices.Clone(z.carried), z.answers...)
-	r := &quizResult{total: len(z.lesson.Quiz)}
-	var answers []progress.Answer
-	for _, g := range all {
-		if g.correct {
-			r.correct++
-		} else {
-			r.missed = append(r.missed, g)
-		}
-		answers = append(answers, progress.Answer{QuestionID: g.q.ID, Hash: g.q.Hash, Given: givenTexts(g), Correct: g.correct})
+	res := z.round.Result(z.c.course.PassMark)
+	answers := make([]progress.Answer, 0, len(res.Answers))
+	for _, a := range res.Answers {
+		answers = append(answers, progress.Answer{QuestionID: a.Question.ID, Hash: a.Question.Hash, Given: a.Given(), Correct: a.Correct})
 	}
-	// missed questions in the quiz's order
-	pos := map[*lessons.Question]int{}
-	for i, q := range z.lesson.Quiz {
-		pos[q] = i
-	}
-	slices.SortFunc(r.missed, func(a, b given) int { return pos[a.q] - pos[b.q] })
-	if r.total > 0 {
-		r.percent = 100 * float64(r.correct) / float64(r.total)
-	}
-	r.passed = r.percent >= float64(z.c.course.PassMark)
-	wasDone := z.c.allPassed()
+	wasDone := z.c.summary().Done()
 	z.c.prog.recordAttempt(z.lesson.ID, progress.Attempt{
-		Correct: r.correct, Total: r.total, Percent: r.percent, Passed: r.passed, Answers: answers,
+		Correct: res.Correct, Total: res.Total, Percent: res.Percent(), Passed: res.Passed, Answers: answers,
 	})
-	r.courseDone = !wasDone && z.c.allPassed()
-	z.result = r
-}
-
-func givenTexts(g given) []string {
-	if g.q.Kind == lessons.ShortAnswer {
-		return []string{g.text}
-	}
-	out := make([]string, 0, len(g.choices))
-	for _, i := range g.choices {
-		out = append(out, g.q.Choices[i].Text)
-	}
-	return out
+	z.result = &res
+	z.courseDone = !wasDone && z.c.summary().Done()
 }
 
 func (z *quizModel) updateAnswered(km tea.KeyMsg) tea.Cmd {
 	k := z.c.keys
 	switch {
 	case key.Matches(km, k.NextQ):
-		if z.qi+1 < len(z.questions) {
+		if z.qi+1 < len(z.questions()) {
 			return z.begin(z.qi + 1)
 		}
 		z.phase = finished
@@ -328,7 +267,7 @@ func (z *quizModel) updateFinished(km tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.RetryAll):
 		return z.start(z.index, false)
-	case key.Matches(km, k.RetryMissed) && len(r.missed) > 0:
+	case key.Matches(km, k.RetryMissed) && len(r.Missed) > 0:
 		return z.start(z.index, true)
 	case key.Matches(km, k.Done):
 		return z.done()
@@ -341,9 +280,9 @@ func (z *quizModel) updateFinished(km tea.KeyMsg) tea.Cmd {
 // done leaves the result: on to the next lesson after a pass, back to the lesson otherwise.
 func (z *quizModel) done() tea.Cmd {
 	switch {
-	case !z.result.passed:
+	case !z.result.Passed:
 		return z.c.navigate(backMsg{})
-	case z.c.allPassed() && (z.result.courseDone || z.index+1 >= len(z.c.course.Lessons)):
+	case z.c.summary().Done() && (z.courseDone || z.index+1 >= len(z.c.course.Lessons)):
 		return z.c.navigate(showCompleteMsg{})
 	case z.index+1 < len(z.c.course.Lessons):
 		return z.c.navigate(openLessonMsg{index: z.index + 1})
@@ -357,39 +296,39 @@ func (z *quizModel) crumbs() ([]string, string) {
 	case finished:
 		right = "Result"
 	default:
-		right = fmt.Sprintf("Question %d of %d", z.qi+1, len(z.questions))
+		right = fmt.Sprintf("Question %d of %d", z.qi+1, len(z.questions()))
 	}
 	return []string{z.lesson.Title, "Quiz"}, right
 }
 
 func (z *quizModel) status() statusInfo {
-	progress := fmt.Sprintf("%d/%d", z.qi+1, len(z.questions))
+	position := fmt.Sprintf("%d/%d", z.qi+1, len(z.questions()))
 	switch z.phase {
 	case asking:
 		q := z.question()
 		switch q.Kind {
 		case lessons.MultipleSelect:
-			return statusInfo{left: "Tick every right choice with space or its number, then press enter", right: progress}
+			return statusInfo{left: "Tick every right choice with space or its number, then press enter", right: position}
 		case lessons.ShortAnswer:
-			return statusInfo{left: "Type your answer and press enter", right: progress}
+			return statusInfo{left: "Type your answer and press enter", right: position}
 		}
-		return statusInfo{left: "Choose with ↑/↓ or a number, then press enter", right: progress}
+		return statusInfo{left: "Choose with ↑/↓ or a number, then press enter", right: position}
 	case answered:
-		g := z.answers[len(z.answers)-1]
+		g, _ := z.round.Last()
 		next := "enter: next question"
-		if z.qi+1 >= len(z.questions) {
+		if z.qi+1 >= len(z.questions()) {
 			next = "enter: see your score"
 		}
-		if g.correct {
-			return statusInfo{left: "✓ Correct · " + next, right: progress, tone: toneGood}
+		if g.Correct {
+			return statusInfo{left: "✓ Correct · " + next, right: position, tone: toneGood}
 		}
-		return statusInfo{left: "✗ Not quite · " + next, right: progress, tone: toneBad}
+		return statusInfo{left: "✗ Not quite · " + next, right: position, tone: toneBad}
 	}
 	r := z.result
-	if r.passed {
-		return statusInfo{left: fmt.Sprintf("✓ Passed with %d%%", int(r.percent+0.5)), tone: toneGood}
+	if r.Passed {
+		return statusInfo{left: fmt.Sprintf("✓ Passed with %d%%", progress.WholePercent(r.Percent())), tone: toneGood}
 	}
-	return statusInfo{left: fmt.Sprintf("✗ %d%%: the pass mark is %d%%", int(r.percent+0.5), z.c.course.PassMark), tone: toneBad}
+	return statusInfo{left: fmt.Sprintf("✗ %d%%: the pass mark is %d%%", progress.WholePercent(r.Percent()), z.c.course.PassMark), tone: toneBad}
 }
 
 func (z *quizModel) help() help.KeyMap {
@@ -420,7 +359,7 @@ func (z *quizModel) help() help.KeyMap {
 		}
 	case answered:
 		next := k.NextQ
-		if z.qi+1 >= len(z.questions) {
+		if z.qi+1 >= len(z.questions()) {
 			next = withHelp(k.NextQ, "enter", "see your score")
 		}
 		short = []key.Binding{scroll, next}
@@ -429,7 +368,7 @@ func (z *quizModel) help() help.KeyMap {
 		}
 	case finished:
 		short = []key.Binding{scroll, z.doneBinding(), withHelp(k.RetryAll, "r", "retry")}
-		if len(z.result.missed) > 0 {
+		if len(z.result.Missed) > 0 {
 			short = append(short, k.RetryMissed)
 		}
 		back = withHelp(k.Back, "q", "back to lesson")
@@ -445,9 +384,9 @@ func (z *quizModel) help() help.KeyMap {
 func (z *quizModel) doneBinding() key.Binding {
 	k := z.c.keys
 	switch {
-	case !z.result.passed:
+	case !z.result.Passed:
 		return withHelp(k.Done, "enter", "back to lesson")
-	case z.c.allPassed() && (z.result.courseDone || z.index+1 >= len(z.c.course.Lessons)):
+	case z.c.summary().Done() && (z.courseDone || z.index+1 >= len(z.c.course.Lessons)):
 		return withHelp(k.Done, "enter", "course summary")
 	case z.index+1 < len(z.c.course.Lessons):
 		return withHelp(k.Done, "enter", "next lesson")

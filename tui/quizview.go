@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/aieng/aieng/lessons"
+	"github.com/aieng/aieng/progress"
 )
 
 // compose lays out the quiz body for the current state and width. It runs in Update (after each
@@ -74,9 +75,9 @@ func kindLabel(q *lessons.Question) string {
 
 func (z *quizModel) composeQuestion(showAnswer bool) []string {
 	st, q, w := z.c.styles, z.question(), z.textWidth()
-	head := fmt.Sprintf("Question %d of %d · %s", z.qi+1, len(z.questions), kindLabel(q))
-	if z.retrying() {
-		head = fmt.Sprintf("Missed question %d of %d · %s", z.qi+1, len(z.questions), kindLabel(q))
+	head := fmt.Sprintf("Question %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
+	if z.round.Retry() {
+		head = fmt.Sprintf("Missed question %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
 	}
 	lines := []string{"", "  " + st.Subtle.Render(clip(head, w)), ""}
 	lines = para(lines, z.md(q.Prompt, w, st.Prompt, "prompt"), 2)
@@ -85,9 +86,10 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 		lines = para(lines, z.md(q.Detail, w, st.Choice, "text"), 2)
 	}
 	lines = append(lines, "")
-	var g *given
+	var g *lessons.Answer
 	if showAnswer {
-		g = &z.answers[len(z.answers)-1]
+		last, _ := z.round.Last()
+		g = &last
 	}
 	if q.Kind == lessons.ShortAnswer {
 		lines = z.composeShort(lines, g)
@@ -107,7 +109,7 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 		}
 		lines = append(lines, "")
 		next := "Press enter for the next question."
-		if z.qi+1 >= len(z.questions) {
+		if z.qi+1 >= len(z.questions()) {
 			next = "Press enter to see your score."
 		}
 		lines = append(lines, "  "+st.CallToAction.Render(next))
@@ -116,11 +118,11 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 }
 
 // composeChoices lists the choices; with g set, it marks the right ones and the learner's.
-func (z *quizModel) composeChoices(lines []string, g *given) []string {
+func (z *quizModel) composeChoices(lines []string, g *lessons.Answer) []string {
 	st, q, w := z.c.styles, z.question(), z.textWidth()
 	chosen := map[int]bool{}
 	if g != nil {
-		for _, i := range g.choices {
+		for _, i := range g.Choices {
 			chosen[i] = true
 		}
 	}
@@ -192,18 +194,18 @@ func (z *quizModel) composeChoices(lines []string, g *given) []string {
 	return lines
 }
 
-func (z *quizModel) composeShort(lines []string, g *given) []string {
+func (z *quizModel) composeShort(lines []string, g *lessons.Answer) []string {
 	st, q, w := z.c.styles, z.question(), z.textWidth()
 	if g == nil {
 		z.cursorLine = len(lines) + 1
 		return append(lines, "  "+st.Subtle.Render("Your answer:"), "  "+z.input.View())
 	}
 	mark := st.Correct.Render(" ✓")
-	if !g.correct {
+	if !g.Correct {
 		mark = st.Wrong.Render(" ✗")
 	}
-	lines = append(lines, "  "+st.Subtle.Render("Your answer: ")+clip(g.text, max(w-16, 4))+mark)
-	if !g.correct || len(q.Accepted) > 1 {
+	lines = append(lines, "  "+st.Subtle.Render("Your answer: ")+clip(g.Text, max(w-16, 4))+mark)
+	if !g.Correct || len(q.Accepted) > 1 {
 		label := "Accepted answer: "
 		if len(q.Accepted) > 1 {
 			label = "Accepted answers: "
@@ -216,9 +218,9 @@ func (z *quizModel) composeShort(lines []string, g *given) []string {
 }
 
 // verdict says whether the answer was right and, if not, what the right answer was.
-func (z *quizModel) verdict(g *given) []string {
-	st, q, w := z.c.styles, g.q, z.textWidth()
-	if g.correct {
+func (z *quizModel) verdict(g *lessons.Answer) []string {
+	st, q, w := z.c.styles, g.Question, z.textWidth()
+	if g.Correct {
 		return []string{"  " + st.Correct.Render("✓ Correct!")}
 	}
 	lines := []string{"  " + st.Wrong.Render("✗ Not quite.")}
@@ -245,43 +247,40 @@ func correctAnswerText(q *lessons.Question) string {
 func (z *quizModel) composeResult() []string {
 	st, r, w := z.c.styles, z.result, z.textWidth()
 	lines := []string{""}
-	if r.passed {
+	if r.Passed {
 		lines = append(lines, "  "+st.Correct.Render("✓ Passed: "+z.lesson.Title))
 	} else {
 		lines = append(lines, "  "+st.Wrong.Render("✗ Not passed yet: "+z.lesson.Title))
 	}
 	lines = append(lines, "")
-	score := fmt.Sprintf("%d of %d correct · %d%%", r.correct, r.total, int(r.percent+0.5))
+	score := fmt.Sprintf("%d of %d correct · %d%%", r.Correct, r.Total, progress.WholePercent(r.Percent()))
 	barW := min(w-ansi.StringWidth(score)-9, 30)
 	if barW >= 5 {
-		lines = append(lines, "  "+st.Heading.Render("Score")+"  "+progressBar(st, r.percent/100, barW)+"  "+score)
+		lines = append(lines, "  "+st.Heading.Render("Score")+"  "+progressBar(st, r.Percent()/100, barW)+"  "+score)
 	} else {
 		lines = append(lines, "  "+st.Heading.Render("Score ")+score)
 	}
 	need := fmt.Sprintf("The pass mark is %d%%.", z.c.course.PassMark)
-	if !r.passed {
+	if !r.Passed {
 		need += " Read the explanations below, then retry."
 	}
 	lines = para(lines, strings.Split(wrap(st.Subtle.Render(need), w), "\n"), 2)
-	if best := z.c.prog.lesson(z.lesson.ID).Best; len(z.c.prog.lesson(z.lesson.ID).Attempts) > 1 {
-		lines = append(lines, "  "+st.Subtle.Render(fmt.Sprintf("Your best score in this lesson: %d%%", int(best+0.5))))
+	if lp := z.c.prog.lesson(z.lesson.ID); len(lp.Attempts) > 1 {
+		lines = append(lines, "  "+st.Subtle.Render(fmt.Sprintf("Your best score in this lesson: %d%%", progress.WholePercent(lp.Best))))
 	}
-	if r.courseDone {
-		lines = append(lines, "", "  "+st.CallToAction.Render("★ You have passed every lesson of the course!"))
+	if z.courseDone {
+		lines = append(lines, "", "  "+st.CallToAction.Render(fmt.Sprintf("★ You have %s every lesson of the course!", z.c.doneWords().verb)))
 	}
 	lines = append(lines, "")
 	lines = append(lines, z.resultActions(w)...)
-	if len(r.missed) > 0 {
-		lines = append(lines, "", "  "+st.Heading.Render(fmt.Sprintf("Missed %s", plural(len(r.missed), "question", "questions"))))
-		pos := map[*lessons.Question]int{}
-		for i, q := range z.lesson.Quiz {
-			pos[q] = i + 1
-		}
-		for _, g := range r.missed {
-			num := fmt.Sprintf("%d. ", pos[g.q])
+	if len(r.Missed) > 0 {
+		lines = append(lines, "", "  "+st.Heading.Render(fmt.Sprintf("Missed %s", plural(len(r.Missed), "question", "questions"))))
+		for _, g := range r.Missed {
+			q := g.Question
+			num := fmt.Sprintf("%d. ", z.round.Number(q))
 			nw := ansi.StringWidth(num)
 			lines = append(lines, "")
-			prompt := z.md(g.q.Prompt, w-nw, st.Prompt, "prompt")
+			prompt := z.md(q.Prompt, w-nw, st.Prompt, "prompt")
 			for j, p := range prompt {
 				if j == 0 {
 					lines = append(lines, "  "+num+p)
@@ -289,9 +288,9 @@ func (z *quizModel) composeResult() []string {
 					lines = append(lines, "  "+strings.Repeat(" ", nw)+p)
 				}
 			}
-			lines = para(lines, z.md(correctAnswerText(g.q), w-nw, st.Correct.UnsetBold(), "correct"), 2+nw)
-			if g.q.Explanation != "" {
-				lines = para(lines, z.md(g.q.Explanation, w-nw, st.Choice, "text"), 2+nw)
+			lines = para(lines, z.md(correctAnswerText(q), w-nw, st.Correct.UnsetBold(), "correct"), 2+nw)
+			if q.Explanation != "" {
+				lines = para(lines, z.md(q.Explanation, w-nw, st.Choice, "text"), 2+nw)
 			}
 		}
 	}
@@ -314,8 +313,8 @@ func (z *quizModel) resultActions(w int) []string {
 		next = append(next, "enter: the outline")
 	}
 	next = append(next, "r: retry all questions")
-	if len(r.missed) > 0 {
-		next = append(next, fmt.Sprintf("m: retry the %d missed", len(r.missed)))
+	if len(r.Missed) > 0 {
+		next = append(next, fmt.Sprintf("m: retry the %d missed", len(r.Missed)))
 	}
 	var lines []string
 	for _, l := range strings.Split(wrap(st.CallToAction.Render(strings.Join(next, " · ")), w), "\n") {

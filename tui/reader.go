@@ -278,6 +278,9 @@ func (r *readerModel) goTo(i int) tea.Cmd {
 	case i >= len(r.c.course.Lessons):
 		r.c.setFlash("This is the last lesson: q goes back to the outline.", false)
 		return nil
+	case r.c.locked(i) && len(r.lesson.Quiz) == 0:
+		r.c.setFlash("The next lesson opens once you have read this lesson to its end.", true)
+		return nil
 	case r.c.locked(i):
 		r.c.setFlash("The next lesson opens once you pass this lesson's quiz (t).", true)
 		return nil

@@ -126,13 +126,14 @@ func New(course *lessons.Course, store Store, opts Options) *Model {
 	}
 	st := NewStyles(opts.Renderer, !opts.NoColor)
 	c := &common{
-		course: course, opts: opts, styles: st, keys: DefaultKeyMap(),
+		opts: opts, styles: st, keys: DefaultKeyMap(),
 		prog:     newTracker(course.ID, store, opts.Now, opts.PositionDelay),
 		cache:    opts.Cache,
 		rng:      rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
 		md:       newMDCache(st),
 		inflight: map[string]bool{},
 	}
+	c.setCourse(course)
 	if len(opts.Warnings) > 0 {
 		c.warning = opts.Warnings[0]
 	}
@@ -242,7 +243,7 @@ func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
 		c.problems = []string{fmt.Sprintf("the course id changed from %q to %q: restart aieng to use the new id", c.course.ID, u.Course.ID)}
 	default:
 		c.problems = nil
-		c.course = u.Course
+		c.setCourse(u.Course)
 		c.setFlash("Reloaded the course after a change to its files.", false)
 		return m.keepPlace()
 	}
@@ -334,7 +335,7 @@ func (m *Model) openLesson(msg openLessonMsg) tea.Cmd {
 		return nil
 	}
 	if m.c.locked(msg.index) {
-		m.c.setFlash("That lesson is locked until you pass the one before it.", true)
+		m.c.setFlash("That lesson is locked until you finish the one before it.", true)
 		return nil
 	}
 	m.state = readerScreen

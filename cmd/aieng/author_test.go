@@ -54,16 +54,16 @@ func TestBundle(t *testing.T) {
 	if v := run("version"); !strings.Contains(v, "aieng v9.8.7") || !strings.Contains(v, "course: Tiny Course (tiny-course) version 0.1.0") {
 		t.Errorf("version of the bundle: %q", v)
 	}
-	if l := run("list"); !strings.Contains(l, "Welcome to your course") || strings.Contains(l, "What AI Engineers") {
+	if l := run("list"); !strings.Contains(l, "Welcome to your course") || strings.Contains(l, "Command Test Course") {
 		t.Errorf("list of the bundle shows the wrong course:\n%s", l)
 	}
 	// Bundling a bundle replaces its course rather than stacking a second one.
 	second := filepath.Join(t.TempDir(), "again")
-	if _, stderr, code := runCLI(t, "bundle", "../../lessons/course", "-o", second, "--base", out); code != 0 {
+	if _, stderr, code := runCLI(t, "bundle", fixtureCourse, "-o", second, "--base", out); code != 0 {
 		t.Fatalf("re-bundle: %s", stderr)
 	}
 	b, err := exec.Command(second, "list").CombinedOutput()
-	if err != nil || !strings.Contains(string(b), "What AI Engineers Actually Do") {
+	if err != nil || !strings.Contains(string(b), "Command Test Course") || strings.Contains(string(b), "Tiny Course") {
 		t.Errorf("re-bundled binary: %v\n%s", err, b)
 	}
 }
@@ -77,7 +77,7 @@ func TestBundleRefusesBrokenCourse(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a refused bundle still wrote a file")
 	}
-	if _, stderr, code := runCLI(t, "bundle", "../../lessons/course"); code != 2 || !strings.Contains(stderr, "-o FILE") {
+	if _, stderr, code := runCLI(t, "bundle", fixtureCourse); code != 2 || !strings.Contains(stderr, "-o FILE") {
 		t.Errorf("without -o: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/aieng/aieng/lessons"
 )
 
 // runCLI runs the command line in-process and returns its output and exit code.
@@ -35,12 +37,17 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// fixtureCourse is the course of the tests that need a course, but not the built-in one: the
+// built-in lessons may be rewritten, or replaced by a bootcamp's, without breaking them.
+const fixtureCourse = "testdata/course"
+
 func TestList(t *testing.T) {
-	out, _, code := runCLI(t, "list")
+	out, _, code := runCLI(t, "--lessons", fixtureCourse, "list")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"What AI Engineers Actually Do", "Key responsibilities", "the-role", "questions"} {
+	for _, want := range []string{"Command Test Course (version 1.2.0)", "Start", "Practice", " 1. Reading only", "intro",
+		"3 min", "0 questions", "2 questions", "4 lessons, 4 questions, about 19 minutes"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list output lacks %q:\n%s", want, out)
 		}
@@ -48,7 +55,7 @@ func TestList(t *testing.T) {
 }
 
 func TestListJSON(t *testing.T) {
-	out, _, code := runCLI(t, "list", "--json")
+	out, _, code := runCLI(t, "--lessons", fixtureCourse, "list", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -56,11 +63,11 @@ func TestListJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &o); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if o.ID != "what-ai-engineers-do" || len(o.Lessons) == 0 {
+	if o.ID != "cmd-test-course" || len(o.Lessons) != 4 || o.Questions != 4 || o.Minutes != 19 {
 		t.Fatalf("unexpected outline: %+v", o)
 	}
-	first := o.Lessons[0]
-	if first.ID != "the-role" || first.Order != 1 || first.Words == 0 || first.Questions["total"] == 0 {
+	first := o.Lessons[1]
+	if first.ID != "basics" || first.Order != 2 || first.Words == 0 || first.Questions["total"] != 2 || first.Path != fixtureCourse+"/02-basics.md" {
 		t.Errorf("first lesson: %+v", first)
 	}
 	sum := 0
@@ -73,14 +80,17 @@ func TestListJSON(t *testing.T) {
 }
 
 func TestShow(t *testing.T) {
-	out, _, code := runCLI(t, "show", "the-role", "--width", "60")
+	out, _, code := runCLI(t, "--lessons", fixtureCourse, "show", "practice", "--width", "60")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	if strings.ContainsRune(out, '\x1b') {
 		t.Error("output to a non-terminal contains escape sequences")
 	}
-	if strings.Contains(out, "## Quiz") || strings.Contains(out, "[x]") {
+	if !strings.Contains(out, "In practice") || !strings.Contains(out, "watch its inputs for drift") {
+		t.Errorf("show did not print the lesson:\n%s", out)
+	}
+	if strings.Contains(out, "Quiz") || strings.Contains(out, "[x]") || strings.Contains(out, "What is drift") {
 		t.Error("show printed the quiz")
 	}
 	for _, line := range strings.Split(out, "\n") {
@@ -98,12 +108,12 @@ func TestErrors(t *testing.T) {
 		code     int
 		inStderr string
 	}{
-		{"unknown lesson", []string{"show", "nope"}, 2, `no lesson "nope"`},
+		{"unknown lesson", []string{"--lessons", fixtureCourse, "show", "nope"}, 2, `no lesson "nope"`},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown flag", []string{"list", "--frob"}, 2, "unknown flag"},
 		{"missing argument", []string{"show"}, 2, "accepts 1 arg"},
-		{"bad width", []string{"show", "the-role", "--width", "x"}, 2, "invalid argument"},
-		{"negative width", []string{"show", "the-role", "--width", "-3"}, 2, "--width must be a positive"},
+		{"bad width", []string{"--lessons", fixtureCourse, "show", "intro", "--width", "x"}, 2, "invalid argument"},
+		{"negative width", []string{"--lessons", fixtureCourse, "show", "intro", "--width", "-3"}, 2, "--width must be a positive"},
 		{"missing folder", []string{"--lessons", missing, "list"}, 1, "no course folder at"},
 		{"broken course", []string{"--lessons", "../../lessons/testdata/problems/no-explanation", "list"}, 1, "question has no explanation"},
 	}
@@ -153,8 +163,16 @@ func TestVersion(t *testing.T) {
 	if !strings.HasPrefix(out, flag) {
 		t.Errorf("version %q does not start with --version's %q", out, flag)
 	}
-	if !strings.Contains(out, "course: What AI Engineers Actually Do (what-ai-engineers-do)") {
-		t.Errorf("version does not name the course: %q", out)
+	builtin, _, err := lessons.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("course: %s (%s)", builtin.Title, builtin.ID); !strings.Contains(out, want) {
+		t.Errorf("version does not name the built-in course (%q): %q", want, out)
+	}
+	out, _, _ = runCLI(t, "--lessons", fixtureCourse, "version")
+	if !strings.Contains(out, "course: Command Test Course (cmd-test-course) version 1.2.0") {
+		t.Errorf("version does not name the --lessons course: %q", out)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aieng/aieng/internal/courseinfo"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
@@ -78,14 +79,14 @@ func (a *app) progressCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			report := progress.NewReport(courseInfo(course), store.Course(course.ID), time.Now())
+			info, p := courseinfo.Of(course), store.Course(course.ID)
 			switch {
 			case asJSON:
-				return report.WriteJSON(a.stdout)
+				return progress.NewReport(info, p, time.Now()).WriteJSON(a.stdout)
 			case asCSV:
-				return report.WriteCSV(a.stdout)
+				return progress.NewReport(info, p, time.Now()).WriteCSV(a.stdout)
 			}
-			return a.writeProgressTable(course, store, report)
+			return a.writeProgressTable(info, p)
 		},
 	}
 	cmd.Flags().BoolVar(&showPath, "path", false, "print where the progress file is, and nothing else")
@@ -94,56 +95,44 @@ func (a *app) progressCmd() *cobra.Command {
 	return cmd
 }
 
-// courseInfo is what a progress report needs of the course.
-func courseInfo(c *lessons.Course) progress.CourseInfo {
-	info := progress.CourseInfo{ID: c.ID, Title: c.Title, Version: c.Version, PassMark: c.PassMark}
-	for _, l := range c.Lessons {
-		info.Lessons = append(info.Lessons, progress.LessonInfo{ID: l.ID, Title: l.Title, Section: l.Section, Questions: len(l.Quiz)})
-	}
-	return info
-}
-
-func (a *app) writeProgressTable(c *lessons.Course, store *progress.Store, r progress.Report) error {
+// writeProgressTable prints the learner's standing in each lesson, in the words and with the
+// percentages the interface uses.
+func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProgress) error {
 	var b strings.Builder
-	b.WriteString(c.Title)
-	if c.Version != "" {
-		fmt.Fprintf(&b, " (version %s)", c.Version)
+	b.WriteString(info.Title)
+	if info.Version != "" {
+		fmt.Fprintf(&b, " (version %s)", info.Version)
 	}
 	b.WriteString("\n\n")
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "   #\tLESSON\tSTATUS\tBEST\tATTEMPTS\tLAST ATTEMPT")
-	for i, l := range r.Lessons {
+	for i, l := range info.Lessons {
+		lp := p.Lessons[l.ID]
 		best, last := "-", "-"
-		if l.BestPercent != nil {
-			best = formatPercent(*l.BestPercent)
+		if at, ok := lp.LastAttempt(); ok {
+			best = formatPercent(lp.Best)
+			last = at.Time.Local().Format("2006-01-02 15:04") + " (" + formatPercent(at.Percent) + ")"
 		}
-		if l.LastAttemptAt != nil {
-			last = l.LastAttemptAt.Local().Format("2006-01-02 15:04")
-			if l.LastAttemptPercent != nil {
-				last += " (" + formatPercent(*l.LastAttemptPercent) + ")"
-			}
-		}
-		status := strings.ReplaceAll(l.Status, "_", " ")
-		if l.Complete && l.Status == "read" {
-			status = "complete" // read, and there is no quiz to pass
-		}
-		fmt.Fprintf(tw, "  %2d\t%s\t%s\t%s\t%d\t%s\n", i+1, l.ID, status, best, l.Attempts, last)
+		fmt.Fprintf(tw, "  %2d\t%s\t%s\t%s\t%d\t%s\n", i+1, l.ID, info.Standing(p, i), best, len(lp.Attempts), last)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	t := r.Totals
+	sum := info.Summary(p)
 	fmt.Fprintf(&b, "\n%d of %d lessons complete (%s): %d passed, %d read.\n",
-		t.Complete, t.Lessons, formatPercent(t.PercentComplete), t.Passed, t.Read)
-	if last := store.Course(c.ID).LastLesson; last != "" && c.Lesson(last) != nil {
-		fmt.Fprintf(&b, "Last opened: %s. Run aieng to continue.\n", last)
+		sum.Complete, sum.Lessons, formatPercent(sum.PercentComplete()), sum.Passed, sum.Read)
+	for _, l := range info.Lessons {
+		if l.ID == p.LastLesson {
+			fmt.Fprintf(&b, "Last opened: %s. Run aieng to continue.\n", l.ID)
+		}
 	}
 	_, err := fmt.Fprint(a.stdout, b.String())
 	return err
 }
 
+// formatPercent shows a percentage the way every screen does (progress.WholePercent).
 func formatPercent(p float64) string {
-	return strconv.FormatFloat(p, 'f', -1, 64) + "%"
+	return strconv.Itoa(progress.WholePercent(p)) + "%"
 }
 
 func btoi(b bool) int {
@@ -170,10 +159,9 @@ func (a *app) resetCmd() *cobra.Command {
 				return err
 			}
 			current := store.Course(course.ID)
-			where, hasProgress := course.Title, len(current.Lessons) > 0 || current.LastLesson != ""
+			where, hasProgress := course.Title, current.HasProgress(lessonID)
 			what := "all your progress in " + where
 			if lessonID != "" {
-				_, hasProgress = current.Lessons[lessonID]
 				// A lesson the course no longer has can be reset too, while progress remains.
 				if course.Lesson(lessonID) == nil && !hasProgress {
 					return usageError("course %s has no lesson %q; 'aieng list' shows the lesson ids", course.ID, lessonID)

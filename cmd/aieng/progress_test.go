@@ -15,17 +15,22 @@ import (
 	"github.com/aieng/aieng/progress"
 )
 
-// runWithInput runs the command line in-process with stdin holding input.
+// runWithInput runs the command line in-process on the fixture course, with stdin holding
+// input.
 func runWithInput(t *testing.T, input string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	a := newApp(strings.NewReader(input), &out, &errOut)
-	code = exitCode(a, a.execute(args))
+	code = exitCode(a, a.execute(append([]string{"--lessons", fixtureCourse}, args...)))
 	return out.String(), errOut.String(), code
 }
 
-// seededProgress writes a progress file for the built-in course: the-role passed in two
-// attempts, designing-models read, challenges opened, and a lesson the course does not have.
+// seededProgress writes a progress file for the fixture course: basics read and passed in two
+// attempts, practice read, wrap-up opened, intro untouched, and a lesson the course does not
+// have.
+// fixtureID is the fixture course's id, which its progress is kept under.
+const fixtureID = "cmd-test-course"
+
 func seededProgress(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "progress.json")
@@ -33,16 +38,15 @@ func seededProgress(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const course = "what-ai-engineers-do"
 	base := time.Now().Add(-48 * time.Hour) // before any reset the tests make
 	for _, err := range []error{
-		s.OpenLesson(course, "the-role", base),
-		s.MarkRead(course, "the-role", base.Add(time.Minute)),
-		s.RecordAttempt(course, "the-role", progress.Attempt{ID: "a1", Time: base.Add(2 * time.Minute), Correct: 3, Total: 7}),
-		s.RecordAttempt(course, "the-role", progress.Attempt{ID: "a2", Time: base.Add(3 * time.Minute), Correct: 6, Total: 7, Passed: true}),
-		s.MarkRead(course, "designing-models", base.Add(4*time.Minute)),
-		s.MarkRead(course, "lesson-from-an-older-version", base.Add(5*time.Minute)),
-		s.OpenLesson(course, "challenges", base.Add(6*time.Minute)),
+		s.OpenLesson(fixtureID, "basics", base),
+		s.MarkRead(fixtureID, "basics", base.Add(time.Minute)),
+		s.RecordAttempt(fixtureID, "basics", progress.Attempt{ID: "a1", Time: base.Add(2 * time.Minute), Correct: 1, Total: 2, Percent: 50}),
+		s.RecordAttempt(fixtureID, "basics", progress.Attempt{ID: "a2", Time: base.Add(3 * time.Minute), Correct: 2, Total: 2, Percent: 100, Passed: true}),
+		s.MarkRead(fixtureID, "practice", base.Add(4*time.Minute)),
+		s.MarkRead(fixtureID, "lesson-from-an-older-version", base.Add(5*time.Minute)),
+		s.OpenLesson(fixtureID, "wrap-up", base.Add(6*time.Minute)),
 	} {
 		if err != nil {
 			t.Fatal(err)
@@ -85,14 +89,14 @@ func TestProgressTable(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	for _, want := range []string{
-		"What AI Engineers Actually Do (version 1.0.0)",
+		"Command Test Course (version 1.2.0)",
 		"LESSON", "STATUS", "BEST", "LAST ATTEMPT",
-		"the-role ", "passed", "85.7%",
-		"designing-models", "read",
-		"challenges", "in progress",
-		"wrap-up", "not started",
-		"1 of 9 lessons complete (11.1%): 1 passed, 2 read.",
-		"Last opened: challenges.",
+		" 1  intro     not started  -     0 ",
+		" 2  basics    passed       100%  2 ", "(100%)",
+		" 3  practice  read         -     0 ",
+		" 4  wrap-up   in progress  -     0 ",
+		"1 of 4 lessons complete (25%): 1 passed, 2 read.",
+		"Last opened: wrap-up.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("progress table lacks %q:\n%s", want, out)
@@ -113,16 +117,16 @@ func TestProgressJSONReport(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if r.ReportVersion != progress.ReportVersion || r.Course.ID != "what-ai-engineers-do" || r.Course.Version != "1.0.0" ||
-		len(r.Lessons) != 9 || r.GeneratedAt.IsZero() {
+	if r.ReportVersion != progress.ReportVersion || r.Course.ID != fixtureID || r.Course.Version != "1.2.0" ||
+		len(r.Lessons) != 4 || r.GeneratedAt.IsZero() {
 		t.Errorf("report header: %+v", r)
 	}
-	role := r.Lessons[0]
-	if role.ID != "the-role" || role.Status != "passed" || role.Attempts != 2 || !role.Passed ||
-		role.BestPercent == nil || *role.BestPercent != 85.7 || role.PassedAt == nil || !role.Read {
-		t.Errorf("the-role in the report: %+v", role)
+	basics := r.Lessons[1]
+	if basics.ID != "basics" || basics.Status != "passed" || basics.Attempts != 2 || !basics.Passed || !basics.Complete ||
+		basics.BestPercent == nil || *basics.BestPercent != 100 || basics.PassedAt == nil || !basics.Read {
+		t.Errorf("basics in the report: %+v", basics)
 	}
-	if r.Totals != (progress.ReportTotals{Lessons: 9, Complete: 1, Passed: 1, Read: 2, PercentComplete: 11.1}) {
+	if r.Totals != (progress.ReportTotals{Lessons: 4, Complete: 1, Passed: 1, Read: 2, PercentComplete: 25}) {
 		t.Errorf("totals: %+v", r.Totals)
 	}
 	// Every documented key is present, nulls included, so a grader can rely on them.
@@ -134,8 +138,8 @@ func TestProgressJSONReport(t *testing.T) {
 	}
 	for _, key := range []string{"id", "title", "section", "status", "complete", "read", "read_at", "questions",
 		"best_percent", "passed", "passed_at", "attempts", "last_attempt_at", "last_attempt_percent"} {
-		if _, ok := raw.Lessons[8][key]; !ok {
-			t.Errorf("lesson entry lacks key %q: %v", key, raw.Lessons[8])
+		if _, ok := raw.Lessons[3][key]; !ok {
+			t.Errorf("lesson entry lacks key %q: %v", key, raw.Lessons[3])
 		}
 	}
 }
@@ -150,11 +154,11 @@ func TestProgressCSVReport(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not CSV: %v\n%s", err, out)
 	}
-	if len(rows) != 10 || strings.Join(rows[0], ",") != strings.Join(progress.CSVHeader, ",") {
+	if len(rows) != 5 || strings.Join(rows[0], ",") != strings.Join(progress.CSVHeader, ",") {
 		t.Fatalf("CSV: %q", rows)
 	}
-	if rows[1][4] != "the-role" || rows[1][7] != "passed" {
-		t.Errorf("first lesson row: %q", rows[1])
+	if rows[2][4] != "basics" || rows[2][7] != "passed" || rows[2][8] != "true" {
+		t.Errorf("basics row: %q", rows[2])
 	}
 }
 
@@ -171,7 +175,7 @@ func TestProgressWarnsAboutADamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, errOut, code := runWithInput(t, "", "--progress", path, "progress")
-	if code != 0 || !strings.Contains(out, "0 of 9 lessons complete") {
+	if code != 0 || !strings.Contains(out, "0 of 4 lessons complete") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	lines := strings.Split(strings.TrimSpace(errOut), "\n")
@@ -199,11 +203,11 @@ func TestResetWithYes(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	backup := backupNamedIn(t, out, path)
-	check := openedStore(t, path).Course("what-ai-engineers-do")
+	check := openedStore(t, path).Course(fixtureID)
 	if len(check.Lessons) != 0 {
 		t.Errorf("progress left after resetting the course: %+v", check)
 	}
-	if got := openedStore(t, backup).Course("what-ai-engineers-do"); got.Lessons["the-role"].Status() != progress.Passed {
+	if got := openedStore(t, backup).Course(fixtureID); got.Lessons["basics"].Status() != progress.Passed {
 		t.Errorf("the backup does not hold the progress that was reset: %+v", got)
 	}
 	out, _, code = runWithInput(t, "", "--progress", path, "reset", "--yes")
@@ -214,14 +218,14 @@ func TestResetWithYes(t *testing.T) {
 
 func TestResetOneLesson(t *testing.T) {
 	path := seededProgress(t)
-	out, _, code := runWithInput(t, "", "--progress", path, "reset", "--lesson", "the-role", "--yes")
+	out, _, code := runWithInput(t, "", "--progress", path, "reset", "--lesson", "basics", "--yes")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	backupNamedIn(t, out, path)
-	c := openedStore(t, path).Course("what-ai-engineers-do")
-	if _, ok := c.Lessons["the-role"]; ok || !c.Lessons["designing-models"].Read || !c.Lessons["lesson-from-an-older-version"].Read {
-		t.Errorf("after resetting the-role: %+v", c)
+	c := openedStore(t, path).Course(fixtureID)
+	if _, ok := c.Lessons["basics"]; ok || !c.Lessons["practice"].Read || !c.Lessons["lesson-from-an-older-version"].Read {
+		t.Errorf("after resetting basics: %+v", c)
 	}
 
 	// A lesson the course no longer has can be reset while progress remains; an unknown id cannot.
@@ -250,7 +254,7 @@ func TestResetAsksOnATerminal(t *testing.T) {
 	}
 	for _, answer := range []string{"y\n", "YES\n"} {
 		path := seededProgress(t)
-		out, _, code := runWithInput(t, answer, "--progress", path, "reset", "--lesson", "the-role")
+		out, _, code := runWithInput(t, answer, "--progress", path, "reset", "--lesson", "basics")
 		if code != 0 {
 			t.Errorf("answer %q: exit %d", answer, code)
 		}
@@ -260,7 +264,7 @@ func TestResetAsksOnATerminal(t *testing.T) {
 
 func TestResetRefusesANewerFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")
-	newer := `{"schema": 99, "courses": {"what-ai-engineers-do": {"lessons": {"the-role": {"read": true}}}}}`
+	newer := `{"schema": 99, "courses": {"cmd-test-course": {"lessons": {"basics": {"read": true}}}}}`
 	if err := os.WriteFile(path, []byte(newer), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,148 @@
+package progress
+
+import "math"
+
+// This file holds the rules that turn what a learner did into where they stand: a lesson's
+// standing, the lock of a sequential course, where "continue" goes, the course's completion and
+// how a percentage is shown. The outline, the reader, the quiz, the course-complete screen,
+// `aieng progress` and the reports all ask these functions; none decides on its own.
+
+// CourseInfo is what the rules and the reports need to know of a course. The caller fills it
+// from the course (internal/courseinfo does), so that this package stays ignorant of lessons'
+// content.
+type CourseInfo struct {
+	ID, Title, Version string
+	PassMark           int
+	Sequential         bool         // a lesson opens only once the one before it is complete
+	Lessons            []LessonInfo // in course order
+}
+
+// LessonInfo is what the rules and the reports need to know of one lesson.
+type LessonInfo struct {
+	ID, Title, Section string
+	Questions          int // a lesson without a quiz is complete once read
+}
+
+// Standing is where a learner stands in one lesson of a course: what they did there (Status),
+// and whether that finishes the lesson (Complete).
+type Standing struct {
+	Status Status
+	// Complete: the lesson's quiz is passed, or the lesson has no quiz and was read to the end.
+	Complete bool
+}
+
+// Standing is the learner's standing in a lesson with the given number of quiz questions.
+func (l LessonProgress) Standing(questions int) Standing {
+	return Standing{Status: l.Status(), Complete: l.Passed || (questions == 0 && l.Read)}
+}
+
+// String names the standing for people, as the outline and `aieng progress` show it. A lesson
+// without a quiz that was read is "complete": there is no quiz to pass.
+func (s Standing) String() string {
+	if s.Complete && s.Status == Read {
+		return "complete"
+	}
+	return s.Status.String()
+}
+
+// Standing is the learner's standing in lesson i of the course.
+func (c CourseInfo) Standing(p CourseProgress, i int) Standing {
+	l := c.Lessons[i]
+	return p.Lessons[l.ID].Standing(l.Questions)
+}
+
+// Locked reports whether the course keeps lesson i closed: it is sequential and the lesson
+// before i is not complete.
+func (c CourseInfo) Locked(p CourseProgress, i int) bool {
+	return c.Sequential && i > 0 && i < len(c.Lessons) && !c.Standing(p, i-1).Complete
+}
+
+// Continue is the lesson "continue" opens: the lesson opened last, at its reading position
+// (resume), else the first lesson neither complete nor locked, from its top; else the first.
+func (c CourseInfo) Continue(p CourseProgress) (index int, resume bool) {
+	for i, l := range c.Lessons {
+		if p.LastLesson != "" && l.ID == p.LastLesson {
+			return i, true
+		}
+	}
+	for i := range c.Lessons {
+		if !c.Standing(p, i).Complete && !c.Locked(p, i) {
+			return i, false
+		}
+	}
+	return 0, false
+}
+
+// Summary sums up a learner's standing in a whole course.
+type Summary struct {
+	Lessons  int // in the course
+	Complete int
+	Passed   int
+	Read     int
+	// Quizzes counts the lessons that have a quiz, and BestTotal adds their best scores, for
+	// the average the course-complete screen shows.
+	Quizzes   int
+	BestTotal float64
+}
+
+// Summary sums up the learner's standing in every lesson of the course (progress kept for
+// lessons the course no longer has is left out).
+func (c CourseInfo) Summary(p CourseProgress) Summary {
+	s := Summary{Lessons: len(c.Lessons)}
+	for i, l := range c.Lessons {
+		lp := p.Lessons[l.ID]
+		s.Complete += btoi(c.Standing(p, i).Complete)
+		s.Passed += btoi(lp.Passed)
+		s.Read += btoi(lp.Read)
+		if l.Questions > 0 {
+			s.Quizzes++
+			s.BestTotal += lp.Best
+		}
+	}
+	return s
+}
+
+// Done reports whether the course is complete: it has lessons and every one is complete.
+func (s Summary) Done() bool { return s.Lessons > 0 && s.Complete == s.Lessons }
+
+// PercentComplete is the share of the course's lessons that are complete, 0 to 100.
+func (s Summary) PercentComplete() float64 {
+	if s.Lessons == 0 {
+		return 0
+	}
+	return 100 * float64(s.Complete) / float64(s.Lessons)
+}
+
+// AverageBest is the mean of the best scores of the lessons that have a quiz, 0 without any.
+func (s Summary) AverageBest() float64 {
+	if s.Quizzes == 0 {
+		return 0
+	}
+	return s.BestTotal / float64(s.Quizzes)
+}
+
+// WholePercent is how every percentage is shown to a learner, on every screen and by `aieng
+// progress`: rounded half up to a whole number. (The reports for tools keep one decimal.)
+func WholePercent(p float64) int {
+	if math.IsNaN(p) {
+		return 0
+	}
+	return int(math.Floor(p + 0.5))
+}
+
+// HasProgress reports whether anything is recorded for a lesson, or with lessonID "" for the
+// course (including which lesson was opened last).
+func (p CourseProgress) HasProgress(lessonID string) bool {
+	if lessonID != "" {
+		_, ok := p.Lessons[lessonID]
+		return ok
+	}
+	return len(p.Lessons) > 0 || p.LastLesson != ""
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
