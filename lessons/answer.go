@@ -33,21 +33,21 @@ func (q *Question) CheckText(answer string) bool {
 	if q.Kind != ShortAnswer {
 		return false
 	}
-	got := NormalizeAnswer(answer)
+	got := normalizeAnswer(answer)
 	if got == "" {
 		return false
 	}
 	for _, a := range q.Accepted {
-		if NormalizeAnswer(a) == got {
+		if normalizeAnswer(a) == got {
 			return true
 		}
 	}
 	return false
 }
 
-// NormalizeAnswer folds case, trims space and punctuation (and Markdown markup such as `code`)
+// normalizeAnswer folds case, trims space and punctuation (and Markdown markup such as `code`)
 // from both ends, and collapses inner runs of space.
-func NormalizeAnswer(s string) string {
+func normalizeAnswer(s string) string {
 	s = strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	})

@@ -24,6 +24,8 @@ type Lesson struct {
 	Minutes    int
 	Objectives []string
 	// Body is the lesson's Markdown without front matter and without the quiz: safe to render.
+	// One change is made for the terminal: inside list items and blockquotes, lines are
+	// joined (listlines.go), since Glamour would keep their line breaks when it wraps.
 	Body string
 	// BodyLine is the line of the file on which Body starts, to map rendered problems back.
 	BodyLine int
@@ -33,8 +35,6 @@ type Lesson struct {
 	// Path names the file the lesson was read from as problems name it: the course's Source,
 	// then the file name ("lessons/course/01-the-role.md").
 	Path string
-
-	idLine, idCol int // where the front matter sets the id, for duplicate-id problems
 }
 
 // Kind is a question's kind.

@@ -22,7 +22,7 @@ func FuzzParseLesson(f *testing.F) {
 	f.Add([]byte(sampleLesson))
 	f.Add([]byte("---\ntitle: x\n---\n## Quiz\n### {kind=short}\n- [x]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		l, probs := ParseLesson("f.md", src)
+		l, probs := parseFile("f.md", src)
 		if l == nil && !probs.HasErrors() {
 			t.Fatal("no lesson and no error")
 		}

@@ -20,8 +20,8 @@ import (
 // ManifestName is the course manifest's file name inside a course folder.
 const ManifestName = "course.yaml"
 
-// DefaultPassMark is the pass mark, in percent, when the manifest gives none.
-const DefaultPassMark = 70
+// defaultPassMark is the pass mark, in percent, when the manifest gives none.
+const defaultPassMark = 70
 
 // DefaultSection names the section of lessons that do not name one.
 const DefaultSection = "Lessons"
@@ -29,9 +29,9 @@ const DefaultSection = "Lessons"
 //go:embed course
 var builtinFS embed.FS
 
-// BuiltinSource is how problems in the built-in course name their files: the path from the
+// builtinSource is how problems in the built-in course name their files: the path from the
 // repository root, so an editor can open them.
-const BuiltinSource = "lessons/course"
+const builtinSource = "lessons/course"
 
 // Builtin loads the course compiled into the binary.
 func Builtin() (*Course, Problems, error) {
@@ -39,7 +39,7 @@ func Builtin() (*Course, Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return Load(sub, BuiltinSource)
+	return Load(sub, builtinSource)
 }
 
 // LoadDir loads the course in a folder.
@@ -67,6 +67,16 @@ type manifest struct {
 	Lessons     []string
 }
 
+// IsCourseFile reports whether a file of a course folder belongs to the course: the manifest,
+// or a lesson file (*.md, except README.md). Loading, bundling and watching a course all ask.
+func IsCourseFile(name string) bool {
+	return name == ManifestName || isLessonFile(name)
+}
+
+func isLessonFile(name string) bool {
+	return strings.EqualFold(path.Ext(name), ".md") && !strings.EqualFold(name, "README.md")
+}
+
 // Load reads a course from fsys: the manifest and every top-level *.md file except README.md.
 // source prefixes file names in problems. The error is for a folder that cannot be read at all;
 // everything wrong inside the course is a Problem, and the course is returned regardless so
@@ -76,7 +86,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read the course folder %s: %w", source, err)
 	}
-	c := &Course{Source: source, PassMark: DefaultPassMark}
+	c := &Course{Source: source, PassMark: defaultPassMark}
 	var probs Problems
 
 	mf, manifestProbs, manifestKeys := readManifest(fsys, source)
@@ -95,21 +105,13 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		if l == nil {
 			continue
 		}
-		display := l.Path
 		if other, dup := byID[l.ID]; dup {
-			probs = append(probs, Problem{Path: display, Line: l.idLine, Col: l.idCol,
+			probs = append(probs, Problem{Path: l.Path, Line: f.idLine, Col: f.idCol,
 				Message: fmt.Sprintf("duplicate lesson id %q (also in %s)", l.ID, path.Base(other.Path))})
 			continue
 		}
 		byID[l.ID] = l
-		for _, q := range l.Quiz {
-			if where, dup := questionAt[q.ID]; dup {
-				probs = append(probs, Problem{Path: display, Line: q.Line, Col: 1,
-					Message: fmt.Sprintf("duplicate question id %q (also in %s)", q.ID, where)})
-				continue
-			}
-			questionAt[q.ID] = fmt.Sprintf("%s:%d", path.Base(display), q.Line)
-		}
+		probs = append(probs, checkQuestionIDs(l, questionAt)...)
 		c.Lessons = append(c.Lessons, l)
 	}
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
@@ -117,10 +119,19 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	return c, probs, nil
 }
 
-// parsedFile is one lesson file's parse: the lesson (nil when unreadable) and its problems.
-type parsedFile struct {
-	lesson   *Lesson
-	problems Problems
+// checkQuestionIDs reports the questions of l whose id another lesson's question has already
+// (questionAt: where each id was seen first), and records l's.
+func checkQuestionIDs(l *Lesson, questionAt map[string]string) Problems {
+	var probs Problems
+	for _, q := range l.Quiz {
+		if where, dup := questionAt[q.ID]; dup {
+			probs = append(probs, Problem{Path: l.Path, Line: q.Line, Col: 1,
+				Message: fmt.Sprintf("duplicate question id %q (also in %s)", q.ID, where)})
+			continue
+		}
+		questionAt[q.ID] = fmt.Sprintf("%s:%d", path.Base(l.Path), q.Line)
+	}
+	return probs
 }
 
 // parseFiles reads the course's lesson files in name order and parses them on every core:
@@ -134,7 +145,7 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 	var out []parsedFile
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
+		if e.IsDir() || !isLessonFile(name) {
 			continue
 		}
 		display := path.Join(source, name)
@@ -153,11 +164,11 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				l, probs := ParseLesson(jobs[i].display, jobs[i].src)
-				if l != nil && l.Section == "" {
-					l.Section = DefaultSection
+				f := parseLesson(jobs[i].display, jobs[i].src)
+				if f.lesson != nil && f.lesson.Section == "" {
+					f.lesson.Section = DefaultSection
 				}
-				results[i] = parsedFile{lesson: l, problems: probs}
+				results[i] = f
 			}
 		}()
 	}

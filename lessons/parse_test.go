@@ -62,7 +62,7 @@ Look at this first.
 `
 
 func TestParseLesson(t *testing.T) {
-	l, probs := ParseLesson("course/02-sample-lesson.md", []byte(sampleLesson))
+	l, probs := parseFile("course/02-sample-lesson.md", []byte(sampleLesson))
 	if len(probs) != 0 {
 		t.Fatalf("unexpected problems: %v", probs)
 	}
@@ -117,7 +117,7 @@ func TestParseLesson(t *testing.T) {
 }
 
 func TestQuestionHash(t *testing.T) {
-	base, _ := ParseLesson("a.md", []byte(sampleLesson))
+	base, _ := parseFile("a.md", []byte(sampleLesson))
 	tests := []struct {
 		name    string
 		edit    func(string) string
@@ -137,7 +137,7 @@ func TestQuestionHash(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, _ := ParseLesson("a.md", []byte(tt.edit(sampleLesson)))
+			l, _ := parseFile("a.md", []byte(tt.edit(sampleLesson)))
 			if changed := l.Quiz[0].Hash != base.Quiz[0].Hash; changed != tt.changes {
 				t.Errorf("hash changed = %v, want %v", changed, tt.changes)
 			}
@@ -188,7 +188,7 @@ func TestParseProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ParseLesson("x.md", []byte(tt.src))
+			_, probs := parseFile("x.md", []byte(tt.src))
 			assertProblems(t, probs, tt.want)
 		})
 	}
@@ -204,14 +204,14 @@ func TestNormalizeAnswer(t *testing.T) {
 		"...":            "",
 	}
 	for in, want := range tests {
-		if got := NormalizeAnswer(in); got != want {
-			t.Errorf("NormalizeAnswer(%q) = %q, want %q", in, got, want)
+		if got := normalizeAnswer(in); got != want {
+			t.Errorf("normalizeAnswer(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
 func TestCheckAnswers(t *testing.T) {
-	l, _ := ParseLesson("a.md", []byte(sampleLesson))
+	l, _ := parseFile("a.md", []byte(sampleLesson))
 	single, multi, short := l.Quiz[0], l.Quiz[1], l.Quiz[3]
 	checks := []struct {
 		name string
@@ -244,7 +244,7 @@ func TestCheckAnswers(t *testing.T) {
 }
 
 func TestChoiceOrder(t *testing.T) {
-	l, _ := ParseLesson("a.md", []byte(sampleLesson))
+	l, _ := parseFile("a.md", []byte(sampleLesson))
 	multi, tf := l.Quiz[1], l.Quiz[2]
 	a := multi.ChoiceOrder(rand.New(rand.NewPCG(1, 2)))
 	b := multi.ChoiceOrder(rand.New(rand.NewPCG(1, 2)))
@@ -269,4 +269,10 @@ func fmtInts(xs []int) string {
 		b.WriteByte(byte('0' + x))
 	}
 	return b.String()
+}
+
+// parseFile parses one lesson file as the loader does.
+func parseFile(path string, src []byte) (*Lesson, Problems) {
+	f := parseLesson(path, src)
+	return f.lesson, f.problems
 }

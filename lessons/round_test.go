@@ -92,3 +92,12 @@ func TestRoundAndRetryOfMissedQuestions(t *testing.T) {
 		t.Error("numbers of questions in the quiz")
 	}
 }
+
+func TestIsCourseFile(t *testing.T) {
+	for name, want := range map[string]bool{"course.yaml": true, "01-a.md": true, "B.MD": true, "README.md": false,
+		"readme.md": false, "notes.txt": false, "course.yml": false} {
+		if got := IsCourseFile(name); got != want {
+			t.Errorf("IsCourseFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -15,7 +15,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/aieng/aieng/lessons"
 )
 
 // magic ends every bundled binary; it is 16 bytes so the trailer is 24 bytes in all.
@@ -86,7 +87,7 @@ func zipCourse(dir string) ([]byte, error) {
 	zw := zip.NewWriter(&buf)
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !(name == "course.yaml" || strings.EqualFold(filepath.Ext(name), ".md")) {
+		if e.IsDir() || !lessons.IsCourseFile(name) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, name))

@@ -96,5 +96,5 @@ func relevant(name string) bool {
 	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
 		return false
 	}
-	return base == lessons.ManifestName || strings.EqualFold(filepath.Ext(base), ".md")
+	return lessons.IsCourseFile(base)
 }
