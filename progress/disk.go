@@ -49,10 +49,17 @@ func (s *Store) commit(update func(disk *file) (*file, error)) (*file, error) {
 		if errors.Is(err, ErrReadOnly) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("cannot save progress: %s", oneLine(err))
+		return nil, &saveError{err}
 	}
 	return written, nil
 }
+
+// saveError is a failed save: one line for a status bar, with its cause kept for errors.Is
+// (a full disk is syscall.ENOSPC).
+type saveError struct{ cause error }
+
+func (e *saveError) Error() string { return "cannot save progress: " + oneLine(e.cause) }
+func (e *saveError) Unwrap() error { return e.cause }
 
 // withLock creates the file's directory if needed and runs fn holding the lock on the sidecar
 // file <path>.lock. The lock file is never removed: removing it while another process waits on

@@ -4,6 +4,7 @@ package progress
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,6 +39,7 @@ func writeBeyondFileSizeLimit() int {
 	}
 	err = s.MarkRead("c", "during-full-disk", at(100))
 	fmt.Println("save error:", err)
+	fmt.Println("cause kept:", errors.Is(err, syscall.EFBIG))
 	after, _ := os.ReadFile(path)
 	fmt.Println("file intact:", bytes.Equal(before, after))
 	fmt.Println("kept in memory:", s.Course("c").Lessons["during-full-disk"].Read)
@@ -69,7 +71,7 @@ func TestFullDiskKeepsTheOldFile(t *testing.T) {
 	}
 	t.Logf("helper reported:\n%s", out)
 	for _, want := range []string{
-		"save error: cannot save progress: write ", "file too large",
+		"save error: cannot save progress: write ", "file too large", "cause kept: true",
 		"file intact: true", "kept in memory: true", "warning: cannot save progress", "temporary files: 0",
 		"save after space is back: <nil>",
 	} {

@@ -11,11 +11,11 @@ import (
 	"time"
 )
 
-// SchemaVersion is the version of the progress file this package reads and writes. A file with
+// schemaVersion is the version of the progress file this package reads and writes. A file with
 // a higher version was written by a newer aieng and is never overwritten. Any change to the
 // file's fields, even an added one, raises it, since an older aieng would drop what it does not
 // know when it rewrites the file.
-const SchemaVersion = 1
+const schemaVersion = 1
 
 // file is the progress file as stored: the public snapshot types plus what merging needs (the
 // times at which last-writer-wins values were set, and the times of resets).
@@ -51,7 +51,7 @@ type lessonState struct {
 }
 
 func newFile() *file {
-	return &file{Schema: SchemaVersion, Courses: map[string]*courseState{}}
+	return &file{Schema: schemaVersion, Courses: map[string]*courseState{}}
 }
 
 // errCorrupt marks a file that is not a progress file: not JSON, cut short, empty, or without a
@@ -62,7 +62,7 @@ var errCorrupt = errors.New("not a valid progress file")
 type newerSchemaError struct{ schema int }
 
 func (e *newerSchemaError) Error() string {
-	return fmt.Sprintf("written by a newer aieng (schema %d; this one reads schema %d)", e.schema, SchemaVersion)
+	return fmt.Sprintf("written by a newer aieng (schema %d; this one reads schema %d)", e.schema, schemaVersion)
 }
 
 // decode parses a progress file. A file of a newer schema returns a *newerSchemaError together
@@ -76,7 +76,7 @@ func decode(data []byte) (*file, error) {
 		var probe struct {
 			Schema int `json:"schema"`
 		}
-		if json.Unmarshal(data, &probe) == nil && probe.Schema > SchemaVersion {
+		if json.Unmarshal(data, &probe) == nil && probe.Schema > schemaVersion {
 			return newFile(), &newerSchemaError{probe.Schema}
 		}
 		return nil, fmt.Errorf("%w: %s", errCorrupt, describeJSONError(err, data))
@@ -90,7 +90,7 @@ func decode(data []byte) (*file, error) {
 	schema := f.Schema
 	f.sanitize()
 	f = merge(f, nil) // derives Best and Passed, drops duplicates, applies resets, sorts attempts
-	if schema > SchemaVersion {
+	if schema > schemaVersion {
 		return f, &newerSchemaError{schema}
 	}
 	return f, nil
@@ -126,7 +126,7 @@ func encode(f *file) ([]byte, error) {
 // file can always be written back: times in UTC and within what JSON can hold, fractions and
 // percents in range, and an ID for every attempt.
 func (f *file) sanitize() {
-	f.Schema = SchemaVersion
+	f.Schema = schemaVersion
 	if f.Courses == nil {
 		f.Courses = map[string]*courseState{}
 	}

@@ -48,14 +48,7 @@ func mergeCourse(a, b *courseState) *courseState {
 			out.ResetAt = latest(out.ResetAt, c.ResetAt)
 		}
 	}
-	for _, c := range []*courseState{a, b} {
-		if c == nil || c.LastLesson == "" || !after(c.LastLessonAt, out.ResetAt) {
-			continue
-		}
-		if out.LastLesson == "" || newer(c.LastLessonAt, c.LastLesson, out.LastLessonAt, out.LastLesson) {
-			out.LastLesson, out.LastLessonAt = c.LastLesson, c.LastLessonAt
-		}
-	}
+	mergeLastLesson(out, a, b)
 	for _, c := range []*courseState{a, b} {
 		if c == nil {
 			continue
@@ -76,6 +69,19 @@ func mergeCourse(a, b *courseState) *courseState {
 		return nil
 	}
 	return out
+}
+
+// mergeLastLesson sets out's last lesson from whichever side opened one most recently after
+// out's reset.
+func mergeLastLesson(out, a, b *courseState) {
+	for _, c := range []*courseState{a, b} {
+		if c == nil || c.LastLesson == "" || !after(c.LastLessonAt, out.ResetAt) {
+			continue
+		}
+		if out.LastLesson == "" || newer(c.LastLessonAt, c.LastLesson, out.LastLessonAt, out.LastLesson) {
+			out.LastLesson, out.LastLessonAt = c.LastLesson, c.LastLessonAt
+		}
+	}
 }
 
 func lessonOf(c *courseState, id string) *lessonState {

@@ -1,6 +1,11 @@
 // Package progress stores what each learner has done: per course and per lesson, what was
 // opened and read, and every quiz attempt. It knows files and locks and nothing of lessons'
-// content.
+// content: what it needs to know of a course comes as a CourseInfo.
+//
+// It is also the one owner of the rules about what a learner did (standing.go): a lesson's
+// standing, the lock of a sequential course, where "continue" goes, the course's completion and
+// how percentages are shown. An interface keeps a learner's progress in a Session
+// (session.go), which saves changes in the background.
 //
 // A learner's hours of work are the one thing aieng must never lose, so the file is treated the
 // way a database treats its data: every change is saved at once, under a file lock, merged with
@@ -75,6 +80,8 @@ const (
 	Passed            // quiz passed
 )
 
+// String names the status for people ("not started"); reports use fixed keys instead
+// ("not_started").
 func (s Status) String() string {
 	switch s {
 	case NotStarted:
@@ -116,9 +123,9 @@ func attemptsSummary(attempts []Attempt) (best float64, passed bool, passedAt ti
 	return best, passed, passedAt
 }
 
-// AddAttempt returns the lesson's progress with one more attempt, Best, Passed and PassedAt
+// withAttempt returns the lesson's progress with one more attempt, Best, Passed and PassedAt
 // derived again.
-func (l LessonProgress) AddAttempt(a Attempt) LessonProgress {
+func (l LessonProgress) withAttempt(a Attempt) LessonProgress {
 	l.Attempts = append(slices.Clone(l.Attempts), a)
 	l.Best, l.Passed, l.PassedAt = attemptsSummary(l.Attempts)
 	return l

@@ -136,11 +136,11 @@ func TestHasProgress(t *testing.T) {
 
 func TestAddAttemptDerivesTheStanding(t *testing.T) {
 	first, second := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
-	lp := LessonProgress{}.AddAttempt(Attempt{Time: first, Percent: 40})
+	lp := LessonProgress{}.withAttempt(Attempt{Time: first, Percent: 40})
 	before := lp
-	lp = lp.AddAttempt(Attempt{Time: second, Percent: 90, Passed: true})
+	lp = lp.withAttempt(Attempt{Time: second, Percent: 90, Passed: true})
 	if len(before.Attempts) != 1 || before.Passed {
-		t.Errorf("AddAttempt changed the value it was called on: %+v", before)
+		t.Errorf("withAttempt changed the value it was called on: %+v", before)
 	}
 	if len(lp.Attempts) != 2 || lp.Best != 90 || !lp.Passed || !lp.PassedAt.Equal(second) {
 		t.Errorf("after a pass: %+v", lp)

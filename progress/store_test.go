@@ -100,8 +100,8 @@ func TestNewLearnerCreatesPrivateDirAndFileOnFirstSave(t *testing.T) {
 	must(t, err)
 	var probe struct{ Schema int }
 	must(t, json.Unmarshal(data, &probe))
-	if probe.Schema != SchemaVersion {
-		t.Errorf("file schema = %d, want %d", probe.Schema, SchemaVersion)
+	if probe.Schema != schemaVersion {
+		t.Errorf("file schema = %d, want %d", probe.Schema, schemaVersion)
 	}
 }
 

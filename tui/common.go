@@ -23,7 +23,7 @@ type common struct {
 	opts   Options
 	styles *Styles
 	keys   *KeyMap
-	prog   *tracker
+	prog   *progress.Session // the learner's progress: screens read and change it here, never the store
 	cache  *render.Cache
 	rng    *rand.Rand
 	md     *mdCache
@@ -99,13 +99,13 @@ func (c *common) setCourse(course *lessons.Course) {
 }
 
 // standing is the learner's standing in lesson i (progress.CourseInfo.Standing).
-func (c *common) standing(i int) progress.Standing { return c.info.Standing(c.prog.course, i) }
+func (c *common) standing(i int) progress.Standing { return c.info.Standing(c.prog.Progress(), i) }
 
 // locked reports whether a sequential course keeps lesson i closed (progress.CourseInfo.Locked).
-func (c *common) locked(i int) bool { return c.info.Locked(c.prog.course, i) }
+func (c *common) locked(i int) bool { return c.info.Locked(c.prog.Progress(), i) }
 
 // summary sums up the learner's standing in the course (progress.CourseInfo.Summary).
-func (c *common) summary() progress.Summary { return c.info.Summary(c.prog.course) }
+func (c *common) summary() progress.Summary { return c.info.Summary(c.prog.Progress()) }
 
 // finishedWords are the words for a finished lesson: "passed" when every lesson has a quiz to
 // pass, else "complete" (some lessons are finished by reading them).

@@ -51,7 +51,7 @@ func (m *completeModel) compose() {
 		}
 		score := fmt.Sprintf("%*s", scoreW, "-") // no quiz, no score
 		if len(l.Quiz) > 0 {
-			score = fmt.Sprintf("%*d%%", scoreW-1, progress.WholePercent(c.prog.lesson(l.ID).Best))
+			score = fmt.Sprintf("%*d%%", scoreW-1, progress.WholePercent(c.prog.Lesson(l.ID).Best))
 		}
 		lines = append(lines, "  "+style.Render(mark)+" "+st.Subtle.Render(fmt.Sprintf("%*d.", numW, i+1))+" "+
 			fit(l.Title, titleW)+style.Render(score))

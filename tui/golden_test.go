@@ -25,7 +25,7 @@ type goldenStep struct {
 	waitFor string
 }
 
-func runGolden(t *testing.T, store Store, steps ...goldenStep) {
+func runGolden(t *testing.T, store progress.Storage, steps ...goldenStep) {
 	t.Helper()
 	m := New(testCourse(t), store, testOptions())
 	t.Cleanup(func() { _ = m.Close() })

@@ -87,7 +87,7 @@ type driver struct {
 }
 
 // newDriver starts a model at a size; store may be nil (an untyped nil: nothing saved).
-func newDriver(t testing.TB, c *lessons.Course, store Store, w, h int) *driver {
+func newDriver(t testing.TB, c *lessons.Course, store progress.Storage, w, h int) *driver {
 	t.Helper()
 	d := &driver{t: t, m: New(c, store, testOptions())}
 	t.Cleanup(func() { _ = d.m.Close() })

@@ -57,7 +57,7 @@ func TestReaderScrollAndRead(t *testing.T) {
 	if r.scroll.offset != 2+r.scroll.height-2 {
 		t.Fatalf("offset after page down = %d (height %d)", r.scroll.offset, r.scroll.height)
 	}
-	if d.m.c.prog.lesson("welcome").Read {
+	if d.m.c.prog.Lesson("welcome").Read {
 		t.Fatal("read before the end")
 	}
 	d.keys("G")
@@ -65,7 +65,7 @@ func TestReaderScrollAndRead(t *testing.T) {
 		t.Fatal("G did not reach the bottom")
 	}
 	d.requireView("End of the lesson: press t to take the quiz", "100%", "Press t (or enter) to take the quiz: 4 questions")
-	if !d.m.c.prog.lesson("welcome").Read {
+	if !d.m.c.prog.Lesson("welcome").Read {
 		t.Fatal("not read at the end")
 	}
 	d.keys("g")
@@ -208,7 +208,7 @@ func TestQuizPassAndSave(t *testing.T) {
 	d.keys(" Training Set. ", "enter")
 	d.requireView("Your answer: Training Set. ✓", "✓ Correct!", "Press enter to see your score.")
 	// The attempt is recorded with the last answer, before the result is even shown.
-	if lp := d.m.c.prog.lesson("welcome"); !lp.Passed || lp.Best != 100 {
+	if lp := d.m.c.prog.Lesson("welcome"); !lp.Passed || lp.Best != 100 {
 		t.Fatalf("progress after the last answer: %+v", lp)
 	}
 	d.keys("enter")
@@ -297,7 +297,7 @@ func TestQuizLeaveAsksFirst(t *testing.T) {
 		t.Fatal("second q did not leave")
 	}
 	// Nothing was recorded.
-	if n := len(d.m.c.prog.lesson("welcome").Attempts); n != 0 {
+	if n := len(d.m.c.prog.Lesson("welcome").Attempts); n != 0 {
 		t.Fatalf("%d attempts recorded", n)
 	}
 }

@@ -71,7 +71,7 @@ func newTextInput(prompt, placeholder string, limit int, st *Styles) textinput.M
 
 // continueTarget is the lesson "continue" opens (progress.CourseInfo.Continue).
 func (o *outlineModel) continueTarget() (index int, resume bool) {
-	return o.c.info.Continue(o.c.prog.course)
+	return o.c.info.Continue(o.c.prog.Progress())
 }
 
 // rebuild lays out the rows from the course, the progress and the filter, keeping the cursor
@@ -302,7 +302,7 @@ func (o *outlineModel) open(row int) tea.Cmd {
 			o.c.setFlash("Locked: "+o.unlockHint(r.lesson)+" to open this lesson.", true)
 			return nil
 		}
-		lp := o.c.prog.lesson(o.c.course.Lessons[r.lesson].ID)
+		lp := o.c.prog.Lesson(o.c.course.Lessons[r.lesson].ID)
 		return o.c.navigate(openLessonMsg{index: r.lesson, resume: lp.Status() == progress.InProgress})
 	}
 	return nil
@@ -470,7 +470,7 @@ func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
 		label, extra := "Start the course: ", ""
 		if resume {
 			label = "Continue: "
-			lp := c.prog.lesson(l.ID)
+			lp := c.prog.Lesson(l.ID)
 			if lp.Position > 0 && !lp.Read {
 				extra = fmt.Sprintf("  %d%% read", progress.WholePercent(lp.Position*100))
 			}
@@ -484,7 +484,7 @@ func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
 func (o *outlineModel) lessonRow(r outlineRow, cur seg, selected bool, w int) string {
 	c, st := o.c, o.c.styles
 	l := c.course.Lessons[r.lesson]
-	symbol, symStyle, status := statusCell(st, c.standing(r.lesson), c.prog.lesson(l.ID))
+	symbol, symStyle, status := statusCell(st, c.standing(r.lesson), c.prog.Lesson(l.ID))
 	if c.locked(r.lesson) {
 		symbol, symStyle, status = "⊘", st.Locked, "locked"
 	}

@@ -240,7 +240,7 @@ func (z *quizModel) finish() {
 		answers = append(answers, progress.Answer{QuestionID: a.Question.ID, Hash: a.Question.Hash, Given: a.Given(), Correct: a.Correct})
 	}
 	wasDone := z.c.summary().Done()
-	z.c.prog.recordAttempt(z.lesson.ID, progress.Attempt{
+	z.c.prog.RecordAttempt(z.lesson.ID, progress.Attempt{
 		Correct: res.Correct, Total: res.Total, Percent: res.Percent(), Passed: res.Passed, Answers: answers,
 	})
 	z.result = &res

@@ -265,7 +265,7 @@ func (z *quizModel) composeResult() []string {
 		need += " Read the explanations below, then retry."
 	}
 	lines = para(lines, strings.Split(wrap(st.Subtle.Render(need), w), "\n"), 2)
-	if lp := z.c.prog.lesson(z.lesson.ID); len(lp.Attempts) > 1 {
+	if lp := z.c.prog.Lesson(z.lesson.ID); len(lp.Attempts) > 1 {
 		lines = append(lines, "  "+st.Subtle.Render(fmt.Sprintf("Your best score in this lesson: %d%%", progress.WholePercent(lp.Best))))
 	}
 	if z.courseDone {

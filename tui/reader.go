@@ -100,10 +100,10 @@ func (r *readerModel) open(i int, resume bool) tea.Cmd {
 	r.scroll = scroller{}
 	r.pos = 0
 	if resume {
-		r.pos = r.c.prog.lesson(r.lesson.ID).Position
+		r.pos = r.c.prog.Lesson(r.lesson.ID).Position
 	}
 	r.search.reset()
-	r.c.prog.openLesson(r.lesson.ID)
+	r.c.prog.OpenLesson(r.lesson.ID)
 	return r.resize()
 }
 
@@ -182,20 +182,20 @@ func (r *readerModel) scrolled() {
 		return
 	}
 	r.pos = float64(r.scroll.offset) / float64(r.scroll.total)
-	r.c.prog.setPosition(r.lesson.ID, r.pos)
+	r.c.prog.SetPosition(r.lesson.ID, r.pos)
 	r.reachedEnd()
 }
 
 func (r *readerModel) reachedEnd() {
 	if r.ready && r.scroll.atBottom() {
-		r.c.prog.markRead(r.lesson.ID)
+		r.c.prog.MarkRead(r.lesson.ID)
 	}
 }
 
 // leave saves the reading position at once: the learner goes elsewhere.
 func (r *readerModel) leave() {
 	if r.lesson != nil {
-		r.c.prog.flushPositions()
+		r.c.prog.FlushPositions()
 	}
 }
 

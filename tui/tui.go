@@ -110,8 +110,9 @@ const (
 	completeScreen
 )
 
-// New returns the interface for a course. store may be nil (nothing is saved).
-func New(course *lessons.Course, store Store, opts Options) *Model {
+// New returns the interface for a course. store may be nil (nothing is saved); a
+// *progress.Store is the real one.
+func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -127,7 +128,7 @@ func New(course *lessons.Course, store Store, opts Options) *Model {
 	st := NewStyles(opts.Renderer, !opts.NoColor)
 	c := &common{
 		opts: opts, styles: st, keys: DefaultKeyMap(),
-		prog:     newTracker(course.ID, store, opts.Now, opts.PositionDelay),
+		prog:     progress.NewSession(course.ID, store, progress.SessionOptions{Now: opts.Now, PositionDelay: opts.PositionDelay}),
 		cache:    opts.Cache,
 		rng:      rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
 		md:       newMDCache(st),
@@ -154,7 +155,7 @@ func New(course *lessons.Course, store Store, opts Options) *Model {
 
 // Run runs the interface until the learner quits, then writes what is left to save. The
 // terminal is restored even after a panic (Bubble Tea recovers it).
-func Run(ctx context.Context, course *lessons.Course, store Store, opts Options) error {
+func Run(ctx context.Context, course *lessons.Course, store progress.Storage, opts Options) error {
 	m := New(course, store, opts)
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx)}
 	if opts.Input != nil {
@@ -176,12 +177,12 @@ func Run(ctx context.Context, course *lessons.Course, store Store, opts Options)
 // Close writes the progress still queued (the reading position) and stops the saver. It
 // returns the last error saving met.
 func (m *Model) Close() error {
-	m.c.prog.flushPositions()
-	return m.c.prog.close(10 * time.Second)
+	m.c.prog.FlushPositions()
+	return m.c.prog.Close(10 * time.Second)
 }
 
 // Init starts listening for the saver's reports and for new versions of the course.
-func (m *Model) Init() tea.Cmd { return tea.Batch(m.c.prog.listen(), m.listenUpdates()) }
+func (m *Model) Init() tea.Cmd { return tea.Batch(listenSaves(m.c.prog), m.listenUpdates()) }
 
 func (m *Model) active() screen {
 	switch m.state {
@@ -211,7 +212,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			c.warning = saveWarning(msg.err)
 		}
-		return m, c.prog.listen()
+		return m, listenSaves(c.prog)
 	case courseUpdateMsg:
 		return m, tea.Batch(m.applyUpdate(CourseUpdate(msg)), m.listenUpdates())
 	case renderedMsg:

@@ -1,0 +1,331 @@
+package progress
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Storage is what a Session loads from and saves to. *Store is one; tests put others in its
+// place (a full disk, a slow disk).
+type Storage interface {
+	Course(courseID string) CourseProgress
+	OpenLesson(courseID, lessonID string, now time.Time) error
+	SetPosition(courseID, lessonID string, pos float64, now time.Time) error
+	MarkRead(courseID, lessonID string, now time.Time) error
+	RecordAttempt(courseID, lessonID string, a Attempt) error
+}
+
+// SessionOptions tune a Session. The zero value is ready to use.
+type SessionOptions struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// PositionDelay is how long reading positions must stop changing before they are written
+	// (FlushPositions and Close write them at once); 0 means 500ms.
+	PositionDelay time.Duration
+}
+
+// SaveResult reports the latest save: Err nil means everything recorded so far is saved.
+type SaveResult struct{ Err error }
+
+// Session is a learner's progress in one course while an interface runs. A change applies at
+// once to the session's own copy, so screens show it immediately, and is handed to a save queue
+// that writes it to the Storage in a goroutine of its own, in order, off the event loop.
+//
+// A Session is used from one goroutine (the interface's event loop); its save queue is what
+// runs concurrently.
+type Session struct {
+	courseID string
+	now      func() time.Time
+	course   CourseProgress
+	queue    *saveQueue // nil without storage: nothing is saved
+}
+
+// NewSession starts a session of a course, with the progress storage has for it (a snapshot in
+// memory: no file I/O). storage may be nil: the progress is then kept in memory only.
+func NewSession(courseID string, storage Storage, opts SessionOptions) *Session {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.PositionDelay <= 0 {
+		opts.PositionDelay = 500 * time.Millisecond
+	}
+	s := &Session{courseID: courseID, now: opts.Now}
+	if storage != nil {
+		s.course = storage.Course(courseID)
+		s.queue = newSaveQueue(storage, courseID, opts.PositionDelay)
+	}
+	if s.course.Lessons == nil {
+		s.course.Lessons = map[string]LessonProgress{}
+	}
+	return s
+}
+
+// Progress is the course's progress as the session has it. It is a view, not a copy: it must not
+// be changed, and it holds until the next change.
+func (s *Session) Progress() CourseProgress { return s.course }
+
+// Lesson is the progress of one lesson.
+func (s *Session) Lesson(id string) LessonProgress { return s.course.Lessons[id] }
+
+func (s *Session) update(id string, f func(*LessonProgress)) {
+	lp := s.course.Lessons[id]
+	f(&lp)
+	s.course.Lessons[id] = lp
+}
+
+// OpenLesson records that the learner opened a lesson (the one "continue" opens from now).
+func (s *Session) OpenLesson(id string) {
+	now := s.now()
+	s.update(id, func(lp *LessonProgress) {
+		if lp.FirstOpened.IsZero() {
+			lp.FirstOpened = now
+		}
+		lp.LastOpened = now
+	})
+	s.course.LastLesson = id
+	s.enqueue(saveOp{kind: opOpen, lesson: id, at: now})
+}
+
+// SetPosition records the reading position (clamped to 0..1); it is written once the position
+// has stopped changing for a while, so a held scroll key does not write the file per line.
+func (s *Session) SetPosition(id string, pos float64) {
+	pos = clamp(pos, 0, 1)
+	if s.Lesson(id).Position == pos {
+		return
+	}
+	now := s.now()
+	s.update(id, func(lp *LessonProgress) { lp.Position = pos })
+	s.enqueue(saveOp{kind: opPosition, lesson: id, pos: pos, at: now})
+}
+
+// MarkRead records that the learner read the lesson to its end; the first time counts.
+func (s *Session) MarkRead(id string) {
+	if s.Lesson(id).Read {
+		return
+	}
+	now := s.now()
+	s.update(id, func(lp *LessonProgress) { lp.Read, lp.ReadAt = true, now })
+	s.enqueue(saveOp{kind: opRead, lesson: id, at: now})
+}
+
+// RecordAttempt records a quiz attempt, made now; the lesson's best score and whether it is
+// passed follow from it at once.
+func (s *Session) RecordAttempt(id string, a Attempt) {
+	a.Time = s.now()
+	a.Answers = slices.Clone(a.Answers)
+	s.update(id, func(lp *LessonProgress) { *lp = lp.withAttempt(a) })
+	s.enqueue(saveOp{kind: opAttempt, lesson: id, attempt: a, at: a.Time})
+}
+
+func (s *Session) enqueue(op saveOp) {
+	if s.queue != nil {
+		s.queue.enqueue(op)
+	}
+}
+
+// FlushPositions writes a pending reading position now (the learner leaves the lesson).
+func (s *Session) FlushPositions() {
+	if s.queue != nil {
+		s.queue.flushPositions()
+	}
+}
+
+// Results delivers the outcome of each save, the latest only: an unread older result is
+// replaced. It is nil when nothing is saved, and closed once the session is closed.
+func (s *Session) Results() <-chan SaveResult {
+	if s.queue == nil {
+		return nil
+	}
+	return s.queue.results
+}
+
+// Close writes everything queued and stops saving, waiting at most timeout. It returns the
+// error of the last save, if it failed. Changes made after Close are kept in memory only.
+func (s *Session) Close(timeout time.Duration) error {
+	if s.queue == nil {
+		return nil
+	}
+	return s.queue.close(timeout)
+}
+
+type opKind int
+
+const (
+	opOpen opKind = iota
+	opPosition
+	opRead
+	opAttempt
+)
+
+type saveOp struct {
+	kind    opKind
+	lesson  string
+	pos     float64
+	attempt Attempt
+	at      time.Time
+}
+
+// saveQueue writes a session's changes to its storage in one goroutine, in the order they were
+// made. Reading positions are coalesced per lesson and written once they have not changed for
+// posDelay (or at once on flushPositions or close). Everything else is written at once.
+type saveQueue struct {
+	storage  Storage
+	courseID string
+	posDelay time.Duration
+
+	mu        sync.Mutex
+	queue     []saveOp
+	positions map[string]saveOp // pending reading positions, by lesson
+	flushPos  bool
+	closed    bool
+
+	wake    chan struct{} // capacity 1: something was queued
+	done    chan struct{} // closed when the goroutine ends
+	results chan SaveResult
+	lastErr error // read after done
+}
+
+func newSaveQueue(storage Storage, courseID string, posDelay time.Duration) *saveQueue {
+	q := &saveQueue{storage: storage, courseID: courseID, posDelay: posDelay,
+		positions: map[string]saveOp{}, wake: make(chan struct{}, 1),
+		done: make(chan struct{}), results: make(chan SaveResult, 1)}
+	go q.run()
+	return q
+}
+
+func (q *saveQueue) enqueue(op saveOp) {
+	q.mu.Lock()
+	if q.closed {
+		q.mu.Unlock()
+		return
+	}
+	if op.kind == opPosition {
+		q.positions[op.lesson] = op
+	} else {
+		q.queue = append(q.queue, op)
+	}
+	q.mu.Unlock()
+	q.signal()
+}
+
+func (q *saveQueue) flushPositions() {
+	q.mu.Lock()
+	q.flushPos = true
+	q.mu.Unlock()
+	q.signal()
+}
+
+func (q *saveQueue) signal() {
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+}
+
+// errSlowSave is returned by close when the queue did not empty in time.
+var errSlowSave = errors.New("saving progress is taking too long; the last changes may be lost")
+
+func (q *saveQueue) close(timeout time.Duration) error {
+	q.mu.Lock()
+	already := q.closed
+	q.closed = true
+	q.mu.Unlock()
+	if !already {
+		q.signal()
+	}
+	select {
+	case <-q.done:
+		return q.lastErr
+	case <-time.After(timeout):
+		return errSlowSave
+	}
+}
+
+func (q *saveQueue) run() {
+	defer close(q.done)
+	defer close(q.results)
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-q.wake:
+		case <-timer:
+			timer = nil
+			q.flushPositions()
+			continue
+		}
+		ops, closed, waitForPositions := q.take(timer == nil)
+		if waitForPositions {
+			timer = time.After(q.posDelay)
+		}
+		if len(ops) > 0 {
+			err := q.apply(ops)
+			q.lastErr = err
+			q.report(SaveResult{Err: err})
+		}
+		if closed {
+			return
+		}
+	}
+}
+
+// take empties the queue: the changes to write now, whether the queue is closed, and whether
+// positions wait to be written later (when no timer runs yet, idle).
+func (q *saveQueue) take(idle bool) (ops []saveOp, closed, waitForPositions bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	ops, q.queue = q.queue, nil
+	closed = q.closed
+	if q.flushPos || closed {
+		for _, op := range q.positions {
+			ops = append(ops, op)
+		}
+		clear(q.positions)
+		q.flushPos = false
+	} else if len(q.positions) > 0 && idle {
+		waitForPositions = true
+	}
+	return ops, closed, waitForPositions
+}
+
+func (q *saveQueue) apply(ops []saveOp) (err error) {
+	defer func() {
+		if r := recover(); r != nil { // a panic here would not restore the terminal
+			err = fmt.Errorf("saving progress failed: %v", r)
+		}
+	}()
+	for _, op := range ops {
+		var e error
+		switch op.kind {
+		case opOpen:
+			e = q.storage.OpenLesson(q.courseID, op.lesson, op.at)
+		case opPosition:
+			e = q.storage.SetPosition(q.courseID, op.lesson, op.pos, op.at)
+		case opRead:
+			e = q.storage.MarkRead(q.courseID, op.lesson, op.at)
+		case opAttempt:
+			e = q.storage.RecordAttempt(q.courseID, op.lesson, op.attempt)
+		}
+		if e != nil {
+			err = e // the last error counts: later saves may have fixed earlier ones
+		}
+	}
+	return err
+}
+
+// report hands the latest result over; an older unread result is replaced.
+func (q *saveQueue) report(r SaveResult) {
+	for {
+		select {
+		case q.results <- r:
+			return
+		default:
+		}
+		select {
+		case <-q.results:
+		default:
+		}
+	}
+}
