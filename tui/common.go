@@ -26,7 +26,7 @@ type common struct {
 	prog   *progress.Session // the learner's progress: screens read and change it here, never the store
 	cache  *render.Cache
 	rng    *rand.Rand
-	md     *mdCache
+	md     *render.Text // quiz text
 
 	width, height int // the whole terminal
 
@@ -206,15 +206,6 @@ func block(s string, w, h int) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
-}
-
-// indent prefixes every line of s with n spaces.
-func indent(s string, n int) string {
-	if n <= 0 || s == "" {
-		return s
-	}
-	pad := strings.Repeat(" ", n)
-	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
 }
 
 // progressBar draws a bar w cells wide, filled to frac.

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/progress"
 )
 
@@ -37,7 +38,7 @@ func (m *completeModel) compose() {
 	if !sum.Done() {
 		intro = fmt.Sprintf("You %s %d of %d lessons. Your best score in each:", words.verb, sum.Complete, n)
 	}
-	for _, l := range strings.Split(wrap(intro, w), "\n") {
+	for _, l := range strings.Split(render.Wrap(intro, w), "\n") {
 		lines = append(lines, "  "+l)
 	}
 	lines = append(lines, "")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/aieng/aieng/progress"
 )
@@ -174,7 +175,7 @@ func TestSearchHighlight(t *testing.T) {
 	}
 }
 
-func stripSGR(s string) string { return sgrRE.ReplaceAllString(s, "") }
+func stripSGR(s string) string { return ansi.Strip(s) }
 
 func TestQuizPassAndSave(t *testing.T) {
 	store := openStore(t, "")
@@ -627,29 +628,6 @@ func TestStaleRenderDropped(t *testing.T) {
 	_, cmd = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if cmd != nil || m.reader.width != 80 {
 		t.Fatalf("back to 80: cmd %v width %d", cmd != nil, m.reader.width)
-	}
-}
-
-func TestBalanceSGR(t *testing.T) {
-	got := balanceSGR([]string{"\x1b[1mone", "two\x1b[0m three", "four"})
-	want := []string{"\x1b[1mone\x1b[0m", "\x1b[1mtwo\x1b[0m three", "four"}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("got %q", got)
-	}
-}
-
-func TestMarkdownForQuizText(t *testing.T) {
-	md := newMDCache(NewStyles(nil, true))
-	got := md.render("Use `go test` and *read* the **output**:\n\n```go\nfmt.Println(1)\n```\n\n- one\n- two", 30, md.st.Choice, "text")
-	for _, want := range []string{"Use go test and read the", "output:", "  fmt.Println(1)", "• one", "• two"} {
-		if !strings.Contains(got, want) {
-			t.Fatalf("missing %q in:\n%s", want, got)
-		}
-	}
-	for _, l := range strings.Split(got, "\n") {
-		if len([]rune(l)) > 30 {
-			t.Fatalf("line wider than 30: %q", l)
-		}
 	}
 }
 

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
@@ -44,8 +44,9 @@ func (z *quizModel) compose() {
 // textWidth is the width quiz text wraps at, inside a margin of two columns on each side.
 func (z *quizModel) textWidth() int { return max(z.c.readWidth()-4, 10) }
 
-func (z *quizModel) md(src string, width int, base lipgloss.Style, name string) []string {
-	return strings.Split(z.c.md.render(src, width, base, name), "\n")
+// md draws quiz text (Markdown) wrapped to width, in the role's style.
+func (z *quizModel) md(src string, width int, role render.Role) []string {
+	return strings.Split(z.c.md.Render(src, width, role), "\n")
 }
 
 // para adds text wrapped to the text width and indented by the margin.
@@ -80,10 +81,10 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 		head = fmt.Sprintf("Missed question %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
 	}
 	lines := []string{"", "  " + st.Subtle.Render(clip(head, w)), ""}
-	lines = para(lines, z.md(q.Prompt, w, st.Prompt, "prompt"), 2)
+	lines = para(lines, z.md(q.Prompt, w, render.RolePrompt), 2)
 	if q.Detail != "" {
 		lines = append(lines, "")
-		lines = para(lines, z.md(q.Detail, w, st.Choice, "text"), 2)
+		lines = para(lines, z.md(q.Detail, w, render.RolePlain), 2)
 	}
 	lines = append(lines, "")
 	var g *lessons.Answer
@@ -98,14 +99,14 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 	}
 	if z.hint && !showAnswer {
 		lines = append(lines, "")
-		lines = para(lines, z.md("Hint: "+q.Hint, w, st.Hint, "hint"), 2)
+		lines = para(lines, z.md("Hint: "+q.Hint, w, render.RoleHint), 2)
 	}
 	if showAnswer {
 		lines = append(lines, "")
 		lines = append(lines, z.verdict(g)...)
 		if q.Explanation != "" {
 			lines = append(lines, "")
-			lines = para(lines, z.md(q.Explanation, w, st.Choice, "text"), 2)
+			lines = para(lines, z.md(q.Explanation, w, render.RolePlain), 2)
 		}
 		lines = append(lines, "")
 		next := "Press enter for the next question."
@@ -156,15 +157,15 @@ func (z *quizModel) composeChoices(lines []string, g *lessons.Answer) []string {
 			}
 		}
 		prefix := fmt.Sprintf("%s %d  ", box, pos+1)
-		textStyle, name := st.Choice, "text"
+		role := render.RolePlain
 		switch {
 		case focus:
-			textStyle, name = st.ChoiceFocus, "focus"
+			role = render.RoleFocus
 		case g != nil && ch.Correct:
-			textStyle, name = st.Correct.UnsetBold(), "correct"
+			role = render.RoleCorrect
 		}
 		tw := max(w-ansi.StringWidth(prefix), 6)
-		text := z.md(ch.Text, tw, textStyle, name)
+		text := z.md(ch.Text, tw, role)
 		if focus {
 			z.cursorLine = len(lines)
 		}
@@ -185,7 +186,7 @@ func (z *quizModel) composeChoices(lines []string, g *lessons.Answer) []string {
 				st.Feedback.Render("also right: you left this one out"))
 		}
 		if g != nil && on && ch.Feedback != "" {
-			fb := z.md(ch.Feedback, max(tw-2, 6), st.Feedback, "feedback")
+			fb := z.md(ch.Feedback, max(tw-2, 6), render.RoleFeedback)
 			for _, t := range fb {
 				lines = append(lines, strings.Repeat(" ", 2+ansi.StringWidth(prefix))+st.Subtle.Render("│ ")+t)
 			}
@@ -210,7 +211,7 @@ func (z *quizModel) composeShort(lines []string, g *lessons.Answer) []string {
 		if len(q.Accepted) > 1 {
 			label = "Accepted answers: "
 		}
-		for _, l := range strings.Split(wrap(st.Subtle.Render(label)+strings.Join(q.Accepted, ", "), w), "\n") {
+		for _, l := range strings.Split(render.Wrap(st.Subtle.Render(label)+strings.Join(q.Accepted, ", "), w), "\n") {
 			lines = append(lines, "  "+l)
 		}
 	}
@@ -227,7 +228,7 @@ func (z *quizModel) verdict(g *lessons.Answer) []string {
 	if q.Kind == lessons.ShortAnswer {
 		return lines
 	}
-	return para(lines, z.md(correctAnswerText(q), w, st.Choice, "text"), 2)
+	return para(lines, z.md(correctAnswerText(q), w, render.RolePlain), 2)
 }
 
 func correctAnswerText(q *lessons.Question) string {
@@ -264,7 +265,7 @@ func (z *quizModel) composeResult() []string {
 	if !r.Passed {
 		need += " Read the explanations below, then retry."
 	}
-	lines = para(lines, strings.Split(wrap(st.Subtle.Render(need), w), "\n"), 2)
+	lines = para(lines, strings.Split(render.Wrap(st.Subtle.Render(need), w), "\n"), 2)
 	if lp := z.c.prog.Lesson(z.lesson.ID); len(lp.Attempts) > 1 {
 		lines = append(lines, "  "+st.Subtle.Render(fmt.Sprintf("Your best score in this lesson: %d%%", progress.WholePercent(lp.Best))))
 	}
@@ -280,7 +281,7 @@ func (z *quizModel) composeResult() []string {
 			num := fmt.Sprintf("%d. ", z.round.Number(q))
 			nw := ansi.StringWidth(num)
 			lines = append(lines, "")
-			prompt := z.md(q.Prompt, w-nw, st.Prompt, "prompt")
+			prompt := z.md(q.Prompt, w-nw, render.RolePrompt)
 			for j, p := range prompt {
 				if j == 0 {
 					lines = append(lines, "  "+num+p)
@@ -288,9 +289,9 @@ func (z *quizModel) composeResult() []string {
 					lines = append(lines, "  "+strings.Repeat(" ", nw)+p)
 				}
 			}
-			lines = para(lines, z.md(correctAnswerText(q), w-nw, st.Correct.UnsetBold(), "correct"), 2+nw)
+			lines = para(lines, z.md(correctAnswerText(q), w-nw, render.RoleCorrect), 2+nw)
 			if q.Explanation != "" {
-				lines = para(lines, z.md(q.Explanation, w-nw, st.Choice, "text"), 2+nw)
+				lines = para(lines, z.md(q.Explanation, w-nw, render.RolePlain), 2+nw)
 			}
 		}
 	}
@@ -317,7 +318,7 @@ func (z *quizModel) resultActions(w int) []string {
 		next = append(next, fmt.Sprintf("m: retry the %d missed", len(r.Missed)))
 	}
 	var lines []string
-	for _, l := range strings.Split(wrap(st.CallToAction.Render(strings.Join(next, " · ")), w), "\n") {
+	for _, l := range strings.Split(render.Wrap(st.CallToAction.Render(strings.Join(next, " · ")), w), "\n") {
 		lines = append(lines, "  "+l)
 	}
 	return lines

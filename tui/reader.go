@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -173,7 +174,14 @@ func (r *readerModel) endBanner(width int) []string {
 
 // wrapLines wraps s to w columns and indents each line by n.
 func wrapLines(s string, w, n int) []string {
-	return strings.Split(indent(wrap(s, w), n), "\n")
+	if s == "" {
+		return []string{""}
+	}
+	lines := strings.Split(render.Wrap(s, w), "\n")
+	for i, l := range lines {
+		lines[i] = strings.Repeat(" ", n) + l
+	}
+	return lines
 }
 
 // scrolled records the new reading position after the view moved.

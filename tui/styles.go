@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/aieng/aieng/internal/render"
+)
 
 // Styles holds every style of the interface: no screen sets a colour of its own. Colours are
 // adaptive (one value for light backgrounds, one for dark); with colour off (NO_COLOR) only
@@ -128,6 +132,17 @@ func NewStyles(r *lipgloss.Renderer, color bool) *Styles {
 		HelpSep:  n().Foreground(colSubtle),
 	}
 	return s
+}
+
+// textStyles are the styles quiz text is drawn in (render.Text).
+func (s *Styles) textStyles() render.TextStyles {
+	return render.TextStyles{
+		Roles: map[render.Role]lipgloss.Style{
+			render.RolePlain: s.Choice, render.RolePrompt: s.Prompt, render.RoleFocus: s.ChoiceFocus,
+			render.RoleCorrect: s.Correct.UnsetBold(), render.RoleHint: s.Hint, render.RoleFeedback: s.Feedback,
+		},
+		Strong: s.Strong, Emphasis: s.Emphasis, Code: s.Code, CodeBlock: s.CodeBlock, Rule: s.Subtle,
+	}
 }
 
 func (s *Styles) statusTone(t tone) lipgloss.Style {

@@ -131,7 +131,7 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 		prog:     progress.NewSession(course.ID, store, progress.SessionOptions{Now: opts.Now, PositionDelay: opts.PositionDelay}),
 		cache:    opts.Cache,
 		rng:      rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
-		md:       newMDCache(st),
+		md:       render.NewText(st.textStyles()),
 		inflight: map[string]bool{},
 	}
 	c.setCourse(course)
@@ -354,7 +354,7 @@ func (m *Model) View() string {
 	w, h := c.width, c.height
 	if w < MinWidth || h < MinHeight {
 		msg := fmt.Sprintf("Terminal too small: need at least %dx%d (now %dx%d).", MinWidth, MinHeight, w, h)
-		return block(wrap(msg, max(w, 1)), max(w, 1), max(h, 1))
+		return block(render.Wrap(msg, max(w, 1)), max(w, 1), max(h, 1))
 	}
 	s := m.active()
 	var body string

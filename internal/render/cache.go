@@ -60,8 +60,8 @@ func (c *Cache) Lesson(l *lessons.Lesson, o Options) (string, error) {
 	return out, nil
 }
 
-// Len returns the number of renderings held.
-func (c *Cache) Len() int {
+// size returns the number of renderings held.
+func (c *Cache) size() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.order.Len()
@@ -73,7 +73,7 @@ func (c *Cache) keyOf(l *lessons.Lesson, o Options) cacheKey {
 	c.mu.Unlock()
 	if !ok {
 		h := fnv.New64a()
-		_, _ = h.Write([]byte(LessonMarkdown(l)))
+		_, _ = h.Write([]byte(lessonMarkdown(l)))
 		sum = h.Sum64()
 		c.mu.Lock()
 		if len(c.sums) >= 4*c.cap {

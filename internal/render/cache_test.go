@@ -36,8 +36,8 @@ func TestCache(t *testing.T) {
 	_, _ = c.Lesson(two, o)
 	_, _ = c.Get(l, o)
 	_, _ = c.Lesson(three, o)
-	if _, ok := c.Get(two, o); ok || c.Len() != 2 {
-		t.Fatalf("eviction: two still there or len %d", c.Len())
+	if _, ok := c.Get(two, o); ok || c.size() != 2 {
+		t.Fatalf("eviction: two still there or len %d", c.size())
 	}
 	if _, ok := c.Get(l, o); !ok {
 		t.Fatal("the recently used lesson was evicted")

@@ -1,5 +1,7 @@
-// Package render turns lessons into terminal text with Glamour. It decides nothing about the
-// terminal itself: callers pass the style and colour profile they detected once at start-up.
+// Package render turns Markdown into terminal text: lessons with Glamour (render.go, cached by
+// cache.go), and the short quiz texts with a small renderer of its own (text.go). It decides
+// nothing about the terminal itself: callers pass the style and colour profile they decided
+// once at start-up (internal/termstyle).
 package render
 
 import (
@@ -32,12 +34,12 @@ type Options struct {
 	Profile termenv.Profile
 }
 
-// MinWidth is the narrowest wrap width passed to Glamour: below its margins nothing wraps.
-const MinWidth = 20
+// minWidth is the narrowest wrap width passed to Glamour: below its margins nothing wraps.
+const minWidth = 20
 
-// Markdown renders Markdown. It builds a fresh renderer on each call: renderers are cheap to
+// markdown renders Markdown. It builds a fresh renderer on each call: renderers are cheap to
 // build and not safe to share between goroutines.
-func Markdown(md string, o Options) (string, error) {
+func markdown(md string, o Options) (string, error) {
 	style := o.Style
 	if style == "" {
 		style = NoTTY
@@ -48,7 +50,7 @@ func Markdown(md string, o Options) (string, error) {
 	}
 	r, err := glamour.NewTermRenderer(
 		glamour.WithStyles(styleConfig(style)),
-		glamour.WithWordWrap(max(o.Width, MinWidth)),
+		glamour.WithWordWrap(max(o.Width, minWidth)),
 		glamour.WithColorProfile(profile),
 	)
 	if err != nil {
@@ -85,11 +87,11 @@ func styleConfig(style Style) ansi.StyleConfig {
 
 // Lesson renders a lesson's title, objectives and body; its quiz was cut out when it was parsed.
 func Lesson(l *lessons.Lesson, o Options) (string, error) {
-	return Markdown(LessonMarkdown(l), o)
+	return markdown(lessonMarkdown(l), o)
 }
 
-// LessonMarkdown is what a learner reads: the title, a line of facts, the objectives, the body.
-func LessonMarkdown(l *lessons.Lesson) string {
+// lessonMarkdown is what a learner reads: the title, a line of facts, the objectives, the body.
+func lessonMarkdown(l *lessons.Lesson) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", l.Title)
 	facts := []string{l.Section}

@@ -17,7 +17,7 @@ const longQuote = "> Beyond the article: a common format for this is the model c
 func TestQuoteKeepsItsBar(t *testing.T) {
 	for _, style := range []Style{Dark, Light, NoTTY} {
 		for width := 30; width <= 100; width++ {
-			out, err := Markdown(longQuote, Options{Width: width, Style: style, Profile: termenv.Ascii})
+			out, err := markdown(longQuote, Options{Width: width, Style: style, Profile: termenv.Ascii})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -67,14 +67,14 @@ func TestNoTTYHasNoEscapes(t *testing.T) {
 
 func TestColourFollowsProfile(t *testing.T) {
 	md := "# Title\n\nSome `code` and **bold**.\n"
-	colour, err := Markdown(md, Options{Width: 60, Style: Dark, Profile: termenv.ANSI256})
+	colour, err := markdown(md, Options{Width: 60, Style: Dark, Profile: termenv.ANSI256})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.ContainsRune(colour, '\x1b') {
 		t.Error("dark style with a colour profile rendered no escape sequences")
 	}
-	plain, err := Markdown(md, Options{Width: 60, Style: Dark, Profile: termenv.Ascii})
+	plain, err := markdown(md, Options{Width: 60, Style: Dark, Profile: termenv.Ascii})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestColourFollowsProfile(t *testing.T) {
 func TestLessonMarkdown(t *testing.T) {
 	l := &lessons.Lesson{Title: "T", Section: "S", Minutes: 5, Objectives: []string{"one"}, Body: "Body.\n",
 		Quiz: []*lessons.Question{{}, {}}}
-	got := LessonMarkdown(l)
+	got := lessonMarkdown(l)
 	want := "# T\n\n*S · about 5 min · quiz of 2 questions*\n\n**In this lesson you will learn to:**\n\n- one\n\nBody.\n"
 	if got != want {
 		t.Errorf("got %q\nwant %q", got, want)

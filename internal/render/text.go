@@ -1,4 +1,4 @@
-package tui
+package render
 
 import (
 	"regexp"
@@ -16,48 +16,75 @@ import (
 // paragraphs with `code` and *emphasis*, sometimes a list or a code block. Glamour would take a
 // few milliseconds per piece and add margins meant for documents, so quiz text is drawn by this
 // small renderer instead: it parses with goldmark (which the lessons package uses too) and
-// styles with the interface's own styles, in microseconds. Results are memoized per text,
-// width and style.
+// styles with the interface's own styles, in microseconds.
 
-var mdParser = goldmark.New().Parser()
+// Role is what a piece of quiz text is; it decides the base style the text is drawn in.
+type Role int
 
-type mdKey struct {
+// The roles of quiz text.
+const (
+	RolePlain    Role = iota // explanations, choices
+	RolePrompt               // a question
+	RoleFocus                // the choice under the cursor
+	RoleCorrect              // a right answer, shown after an answer
+	RoleHint                 // a question's hint
+	RoleFeedback             // a choice's own feedback
+)
+
+// TextStyles are the styles of quiz text: a base style for each role, and the styles of the
+// Markdown inside it (inherited over the base).
+type TextStyles struct {
+	Roles     map[Role]lipgloss.Style
+	Strong    lipgloss.Style // **strong** and headings
+	Emphasis  lipgloss.Style
+	Code      lipgloss.Style // `code`
+	CodeBlock lipgloss.Style
+	Rule      lipgloss.Style // a thematic break
+}
+
+var textParser = goldmark.New().Parser()
+
+type textKey struct {
 	src   string
 	width int
-	base  string // the base style's identity
+	role  Role
 }
 
-type mdCache struct {
-	st   *Styles
-	memo map[mdKey]string
+// Text draws quiz text, memoized by text, width and role: a role always has the same style, so
+// a memoized result cannot come back in another style. It is meant for one goroutine (the
+// interface's event loop).
+type Text struct {
+	st   TextStyles
+	memo map[textKey]string
 }
 
-func newMDCache(st *Styles) *mdCache { return &mdCache{st: st, memo: map[mdKey]string{}} }
+// NewText returns a renderer of quiz text in these styles.
+func NewText(st TextStyles) *Text { return &Text{st: st, memo: map[textKey]string{}} }
 
-// render draws Markdown wrapped to width columns, plain text in the base style.
-func (m *mdCache) render(src string, width int, base lipgloss.Style, baseName string) string {
+// Render draws Markdown wrapped to width columns (at least 8), in the role's style.
+func (t *Text) Render(src string, width int, role Role) string {
 	width = max(width, 8)
-	k := mdKey{src, width, baseName}
-	if out, ok := m.memo[k]; ok {
+	k := textKey{src, width, role}
+	if out, ok := t.memo[k]; ok {
 		return out
 	}
-	if len(m.memo) > 2000 { // a course has a few hundred pieces: this only bounds a resize storm
-		clear(m.memo)
+	if len(t.memo) > 2000 { // a course has a few hundred pieces: this only bounds a resize storm
+		clear(t.memo)
 	}
-	r := mdRenderer{st: m.st, src: []byte(src)}
-	doc := mdParser.Parse(text.NewReader(r.src))
-	out := r.blocks(doc, width, base)
-	m.memo[k] = out
+	r := textRenderer{st: &t.st, src: []byte(src)}
+	doc := textParser.Parse(text.NewReader(r.src))
+	out := r.blocks(doc, width, t.st.Roles[role])
+	t.memo[k] = out
 	return out
 }
 
-type mdRenderer struct {
-	st  *Styles
+type textRenderer struct {
+	st  *TextStyles
 	src []byte
 }
 
 // blocks renders the children of a block node, separated by blank lines.
-func (r mdRenderer) blocks(parent ast.Node, width int, base lipgloss.Style) string {
+func (r textRenderer) blocks(parent ast.Node, width int, base lipgloss.Style) string {
 	var parts []string
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		if s := r.block(n, width, base); s != "" {
@@ -67,19 +94,22 @@ func (r mdRenderer) blocks(parent ast.Node, width int, base lipgloss.Style) stri
 	return strings.Join(parts, "\n\n")
 }
 
-func (r mdRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
+func (r textRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
-		return wrap(r.inlines(n, base), width)
+		return Wrap(r.inlines(n, base), width)
 	case *ast.Heading:
-		return wrap(r.inlines(n, r.st.Strong.Inherit(base)), width)
+		return Wrap(r.inlines(n, r.st.Strong.Inherit(base)), width)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		var lines []string
 		segs := n.Lines()
 		for i := 0; i < segs.Len(); i++ {
 			seg := segs.At(i)
 			line := strings.TrimRight(strings.ReplaceAll(string(seg.Value(r.src)), "\t", "    "), "\n")
-			lines = append(lines, "  "+r.st.CodeBlock.Render(clip(line, max(width-2, 1))))
+			if w := max(width-2, 1); ansi.StringWidth(line) > w {
+				line = ansi.Truncate(line, w, "…")
+			}
+			lines = append(lines, "  "+r.st.CodeBlock.Render(line))
 		}
 		return strings.Join(lines, "\n")
 	case *ast.List:
@@ -93,8 +123,8 @@ func (r mdRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 			}
 			w := ansi.StringWidth(bullet)
 			body := r.blocks(item, max(width-w, 4), base)
-			body = indent(body, w)
-			items = append(items, bullet+body[w:])
+			body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", w))
+			items = append(items, bullet+body)
 		}
 		sep := "\n"
 		if !n.IsTight {
@@ -105,7 +135,7 @@ func (r mdRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 		body := r.blocks(n, max(width-2, 4), base)
 		return "│ " + strings.ReplaceAll(body, "\n", "\n│ ")
 	case *ast.ThematicBreak:
-		return r.st.Subtle.Render(strings.Repeat("─", min(width, 20)))
+		return r.st.Rule.Render(strings.Repeat("─", min(width, 20)))
 	case *ast.HTMLBlock:
 		var b strings.Builder
 		segs := n.Lines()
@@ -113,7 +143,7 @@ func (r mdRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 			seg := segs.At(i)
 			b.Write(seg.Value(r.src))
 		}
-		return wrap(base.Render(strings.TrimSpace(b.String())), width)
+		return Wrap(base.Render(strings.TrimSpace(b.String())), width)
 	default:
 		if n.HasChildren() {
 			return r.blocks(n, width, base)
@@ -123,7 +153,7 @@ func (r mdRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 }
 
 // inlines renders a block's inline content on one logical line (wrap breaks it).
-func (r mdRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
+func (r textRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 	var b strings.Builder
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
@@ -138,15 +168,7 @@ func (r mdRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 		case *ast.String:
 			b.WriteString(style.Render(string(n.Value)))
 		case *ast.CodeSpan:
-			var code strings.Builder
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				if t, ok := c.(*ast.Text); ok {
-					code.Write(t.Segment.Value(r.src))
-				} else if s, ok := c.(*ast.String); ok {
-					code.Write(s.Value)
-				}
-			}
-			b.WriteString(r.st.Code.Inherit(style).Render(code.String()))
+			b.WriteString(r.st.Code.Inherit(style).Render(r.codeText(n)))
 		case *ast.Emphasis:
 			s := r.st.Emphasis
 			if n.Level >= 2 {
@@ -160,11 +182,7 @@ func (r mdRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 		case *ast.Image:
 			b.WriteString(r.inlines(n, style))
 		case *ast.RawHTML:
-			segs := n.Segments
-			for i := 0; i < segs.Len(); i++ {
-				seg := segs.At(i)
-				b.WriteString(style.Render(string(seg.Value(r.src))))
-			}
+			b.WriteString(style.Render(string(n.Segments.Value(r.src))))
 		default:
 			b.WriteString(r.inlines(n, style))
 		}
@@ -172,10 +190,24 @@ func (r mdRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 	return b.String()
 }
 
-// wrap breaks text at spaces to fit width, and breaks words longer than the width. Each line
+// codeText is the text of a code span, as written.
+func (r textRenderer) codeText(n *ast.CodeSpan) string {
+	var code strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			code.Write(c.Segment.Value(r.src))
+		case *ast.String:
+			code.Write(c.Value)
+		}
+	}
+	return code.String()
+}
+
+// Wrap breaks text at spaces to fit width, and breaks words longer than the width. Each line
 // comes out self-contained: it reopens the styles open at its start and closes them at its end,
 // since the screen redraws lines one by one.
-func wrap(s string, width int) string {
+func Wrap(s string, width int) string {
 	if width <= 0 {
 		return s
 	}
