@@ -61,8 +61,7 @@ func BenchmarkOpenLessonFirstTime(b *testing.B) {
 	m := New(c, nil, benchOptions())
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for b.Loop() {
-		m.c.cache = render.NewCache(8) // nothing cached
-		clear(m.c.inflight)
+		m.c.render = newLessonRenderer(render.NewCache(8), m.c.opts.Style, m.c.opts.Profile) // nothing cached
 		openLesson(m, largest)
 	}
 }
@@ -89,8 +88,11 @@ func benchScroll(b *testing.B, w, h int, search string) {
 	m := New(c, nil, benchOptions())
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	openLesson(m, 1)
-	if search != "" {
-		m.reader.search.find(search)
+	if search != "" { // highlighted matches on screen, as the learner would search
+		for _, k := range keyMsgs("/" + search) {
+			m.Update(k)
+		}
+		m.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	}
 	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
 	m.Update(keys[0])

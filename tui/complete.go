@@ -7,13 +7,12 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/progress"
 )
 
-// completeModel is the summary shown once every lesson is passed: each lesson's best score.
+// completeModel is the summary shown once every lesson is complete: each lesson's best score.
 type completeModel struct {
 	c      *common
 	lines  []string
@@ -22,7 +21,10 @@ type completeModel struct {
 
 func newComplete(c *common) *completeModel { return &completeModel{c: c} }
 
-func (m *completeModel) typing() bool { return false }
+func (m *completeModel) enter(navMsg) (tea.Cmd, bool) { return m.resize(), true }
+func (m *completeModel) leave()                       {}
+func (m *completeModel) courseChanged() tea.Cmd       { return m.resize() }
+func (m *completeModel) typing() bool                 { return false }
 
 func (m *completeModel) resize() tea.Cmd {
 	m.compose()
@@ -30,7 +32,7 @@ func (m *completeModel) resize() tea.Cmd {
 }
 
 func (m *completeModel) compose() {
-	c, st := m.c, m.c.styles
+	c, st := m.c, m.c.st
 	w := max(c.readWidth()-4, 10)
 	n, sum, words := len(c.course.Lessons), c.summary(), c.doneWords()
 	lines := []string{"", "  " + st.CallToAction.Render(clip("★ Course complete: "+c.course.Title, w)), ""}
@@ -42,29 +44,37 @@ func (m *completeModel) compose() {
 		lines = append(lines, "  "+l)
 	}
 	lines = append(lines, "")
-	numW := len(fmt.Sprint(n))
-	const scoreW = 6
-	titleW := max(w-numW-2-scoreW-2, 4)
-	for i, l := range c.course.Lessons {
-		mark, style := "✓", st.Passed
-		if !c.standing(i).Complete {
-			mark, style = "·", st.Subtle
-		}
-		score := fmt.Sprintf("%*s", scoreW, "-") // no quiz, no score
-		if len(l.Quiz) > 0 {
-			score = fmt.Sprintf("%*d%%", scoreW-1, progress.WholePercent(c.prog.Lesson(l.ID).Best))
-		}
-		lines = append(lines, "  "+style.Render(mark)+" "+st.Subtle.Render(fmt.Sprintf("%*d.", numW, i+1))+" "+
-			fit(l.Title, titleW)+style.Render(score))
-	}
+	lines = append(lines, m.scoreLines(w)...)
 	if sum.Quizzes > 0 {
 		avg := fmt.Sprintf("Average of your best scores: %d%%", progress.WholePercent(sum.AverageBest()))
 		lines = append(lines, "", "  "+st.Heading.Render(clip(avg, w)))
 	}
 	lines = append(lines, "", "  "+st.Subtle.Render(clip("Any lesson can be read again and its quiz retaken from the outline.", w)))
 	m.lines = lines
-	m.scroll.total, m.scroll.height = len(lines), c.bodyHeight()
-	m.scroll.set(m.scroll.offset)
+	m.scroll.resize(len(lines), c.bodyHeight())
+}
+
+// scoreLines list every lesson, marked ✓ when complete, with its best score ("-" for a lesson
+// without a quiz).
+func (m *completeModel) scoreLines(w int) []string {
+	c, st := m.c, m.c.st
+	numW := len(fmt.Sprint(len(c.course.Lessons)))
+	const scoreW = 6
+	titleW := max(w-numW-2-scoreW-2, 4)
+	var lines []string
+	for i, l := range c.course.Lessons {
+		mark, style := "✓", st.Passed
+		if !c.standing(i).Complete {
+			mark, style = "·", st.Subtle
+		}
+		score := fmt.Sprintf("%*s", scoreW, "-")
+		if len(l.Quiz) > 0 {
+			score = fmt.Sprintf("%*d%%", scoreW-1, progress.WholePercent(c.prog.Lesson(l.ID).Best))
+		}
+		lines = append(lines, "  "+style.Render(mark)+" "+st.Subtle.Render(fmt.Sprintf("%*d.", numW, i+1))+" "+
+			fit(l.Title, titleW)+style.Render(score))
+	}
+	return lines
 }
 
 func (m *completeModel) update(msg tea.Msg) tea.Cmd {
@@ -75,7 +85,7 @@ func (m *completeModel) update(msg tea.Msg) tea.Cmd {
 	k := m.c.keys
 	switch {
 	case key.Matches(km, k.Back), key.Matches(km, k.Done):
-		return m.c.navigate(showOutlineMsg{})
+		m.c.goTo(showOutlineMsg{})
 	case key.Matches(km, k.Up):
 		m.scroll.by(-1)
 	case key.Matches(km, k.Down):
@@ -93,20 +103,10 @@ func (m *completeModel) status() statusInfo {
 
 func (m *completeModel) help() help.KeyMap {
 	k := m.c.keys
-	b := []key.Binding{withHelp(k.Done, "enter/q", "outline"), withHelp(k.Down, "↓/↑", "scroll"), k.Quit, k.Help}
+	b := []key.Binding{hint("outline", k.Done, k.Back), hint("scroll", k.Down, k.Up), k.Quit, k.Help}
 	return keyHelp{short: b, full: [][]key.Binding{b}}
 }
 
 func (m *completeModel) view() string {
-	c := m.c
-	pad := strings.Repeat(" ", c.leftPad())
-	var b strings.Builder
-	end := min(m.scroll.offset+c.bodyHeight(), len(m.lines))
-	for i := m.scroll.offset; i < end; i++ {
-		b.WriteString(pad + clip(m.lines[i], c.bodyWidth()-ansi.StringWidth(pad)))
-		if i < end-1 {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
+	return m.scroll.view(m.lines, m.c.leftPad(), m.c.bodyWidth(), nil)
 }

@@ -1,10 +1,15 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strings"
 
-// KeyMap is every key of the interface, in one place. Screens match keys against it and list
-// the ones that apply in their help; no screen compares key strings of its own.
-type KeyMap struct {
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// keyMap is every key of the interface, in one place. Screens match keys against it, list the
+// ones that apply in their help, and name them in sentences with keyName: no screen compares
+// key strings of its own or spells a key by hand, so changing a key here changes every hint.
+type keyMap struct {
 	Quit key.Binding
 	Back key.Binding
 	Help key.Binding
@@ -49,9 +54,9 @@ type KeyMap struct {
 	Done        key.Binding
 }
 
-// DefaultKeyMap returns the keys of aieng.
-func DefaultKeyMap() *KeyMap {
-	return &KeyMap{
+// defaultKeyMap returns the keys of aieng. A binding's first key is the one sentences name.
+func defaultKeyMap() *keyMap {
+	return &keyMap{
 		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Back: key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back")),
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -59,7 +64,7 @@ func DefaultKeyMap() *KeyMap {
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn/space", "page down")),
+		PageDown: key.NewBinding(key.WithKeys(" ", "pgdown", "f"), key.WithHelp("pgdn/space", "page down")),
 		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u", "u"), key.WithHelp("u", "half page up")),
 		HalfDown: key.NewBinding(key.WithKeys("ctrl+d", "d"), key.WithHelp("d", "half page down")),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
@@ -93,20 +98,55 @@ func DefaultKeyMap() *KeyMap {
 	}
 }
 
-// keyHelp is a help.KeyMap made of the bindings a screen lists at a given moment. The short
-// list ends with the screen's main action, then back (q) and help (?): when the footer is too
-// narrow, the root model leaves out keys from the front, so these stay.
-type keyHelp struct {
-	short []key.Binding
-	full  [][]key.Binding
+// keySymbols are how keys are shown, where that differs from their name in Bubble Tea.
+var keySymbols = map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", " ": "space", "pgdown": "pgdn"}
+
+// keyName is how a sentence names a binding: its first key ("t", "enter", "↑"), or a range for
+// the digit keys ("1-9").
+func keyName(b key.Binding) string {
+	keys := b.Keys()
+	if len(keys) == 0 {
+		return ""
+	}
+	if digits(keys) {
+		return keys[0] + "-" + keys[len(keys)-1]
+	}
+	if s, ok := keySymbols[keys[0]]; ok {
+		return s
+	}
+	return keys[0]
 }
 
-func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
-func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
+func digits(keys []string) bool {
+	for _, k := range keys {
+		if len(k) != 1 || k[0] < '0' || k[0] > '9' {
+			return false
+		}
+	}
+	return len(keys) > 1
+}
 
-// withHelp returns a copy of b showing other help text, for a key whose meaning depends on the
-// screen (enter opens, submits, continues).
-func withHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
+// keysLabel names several bindings at once: "↑/↓", "[/]".
+func keysLabel(bs ...key.Binding) string {
+	names := make([]string, len(bs))
+	for i, b := range bs {
+		names[i] = keyName(b)
+	}
+	return strings.Join(names, "/")
+}
+
+// hint returns a copy of the first binding for the help, showing the keys of all the bindings
+// (keysLabel) and desc: a key's meaning depends on the screen (enter opens, submits, continues).
+func hint(desc string, bs ...key.Binding) key.Binding {
+	b := bs[0]
+	b.SetHelp(keysLabel(bs...), desc)
+	return b
+}
+
+// firstKeys returns a copy of b keeping its first n keys, for a help that names only those
+// ("1-3" when a question has three choices).
+func firstKeys(b key.Binding, n int) key.Binding {
+	keys := b.Keys()
+	b.SetKeys(keys[:max(min(n, len(keys)), 1)]...)
 	return b
 }

@@ -152,6 +152,59 @@ func keyMsgs(k string) []tea.KeyMsg {
 
 func (d *driver) view() string { return d.m.View() }
 
+// lines are the lines of the view: the title bar, the body (and the problems panel above it),
+// the status line and the key help.
+func (d *driver) lines() []string { return strings.Split(d.view(), "\n") }
+
+// body is the screen's body: the lines between the title bar and the status line.
+func (d *driver) body() []string {
+	l := d.lines()
+	return l[1 : len(l)-2]
+}
+
+// title is the title bar; status is the status line.
+func (d *driver) title() string  { return d.lines()[0] }
+func (d *driver) status() string { l := d.lines(); return l[len(l)-2] }
+
+// requireLine fails unless some line of the view holds every string.
+func (d *driver) requireLine(want ...string) string {
+	d.t.Helper()
+	for _, l := range d.lines() {
+		all := true
+		for _, w := range want {
+			all = all && strings.Contains(l, w)
+		}
+		if all {
+			return l
+		}
+	}
+	d.t.Fatalf("no line holds all of %q:\n%s", want, d.view())
+	return ""
+}
+
+// onScreen reports whether the title bar names the screen (a lesson title, "Quiz", "Course
+// complete"); the outline's title bar names the course only.
+func (d *driver) requireScreen(crumb string) {
+	d.t.Helper()
+	if !strings.Contains(d.title(), crumb) {
+		d.t.Fatalf("title bar %q lacks %q:\n%s", d.title(), crumb, d.view())
+	}
+}
+
+// requireOutline fails unless the outline is on show.
+func (d *driver) requireOutline() {
+	d.t.Helper()
+	if !strings.Contains(d.view(), "Progress") && !strings.Contains(d.view(), "Filter:") {
+		d.t.Fatalf("not on the outline:\n%s", d.view())
+	}
+	if strings.Contains(d.title(), "›") {
+		d.t.Fatalf("not on the outline (crumbs in the title bar):\n%s", d.view())
+	}
+}
+
+// lesson is the learner's progress in a lesson, as the interface has it.
+func (d *driver) lesson(id string) progress.LessonProgress { return d.m.c.prog.Lesson(id) }
+
 // requireView fails unless the view holds every string.
 func (d *driver) requireView(want ...string) {
 	d.t.Helper()
@@ -187,7 +240,7 @@ func requireFits(t testing.TB, view string, w, h int) {
 	}
 }
 
-// answerAll answers the test course's first quiz (questions in written order, shuffle off),
+// passWelcomeQuiz answers the test course's first quiz (questions in written order, shuffle off),
 // right when right is set, and stops on the result.
 func (d *driver) passWelcomeQuiz(right bool) {
 	d.t.Helper()

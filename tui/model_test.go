@@ -3,37 +3,54 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/aieng/aieng/progress"
 )
 
+// These tests drive the whole model with keys and check what the learner sees (the view) and
+// what is recorded (the learner's progress, the store): never a screen's private fields.
+
 func TestOutlineFirstRun(t *testing.T) {
 	d := newDriver(t, testCourse(t), openStore(t, ""), 80, 24)
 	d.requireView("Testing Course", "Progress", "0 of 3 passed", "Start the course: Welcome to the course",
 		"Basics", "Shipping", "1. Welcome to the course", "2. Choosing a model", "3. Shipping and monitoring",
 		"5 min", "q quit", "? help", "enter open")
-	if d.m.state != outlineScreen {
-		t.Fatalf("state = %v", d.m.state)
-	}
-	if r := d.m.outline.rows[d.m.outline.cursor]; r.kind != rowContinue {
-		t.Fatalf("cursor on %v, want the continue row", r.kind)
-	}
+	d.requireOutline()
+	d.requireLine("› ", "Start the course: Welcome to the course") // the cursor starts on continue
 	d.keys("j")
-	d.requireView("1. Welcome to the course", "4 questions") // the status line names the selection
-	d.keys("G")
-	if got := d.m.outline.selectedLesson(); got != 2 {
-		t.Fatalf("G selected lesson %d, want 2", got)
+	d.requireLine("› ", "1. Welcome to the course")
+	if st := d.status(); !strings.Contains(st, "1. Welcome to the course") || !strings.Contains(st, "4 questions") {
+		t.Fatalf("the status line does not name the selection: %q", st)
 	}
+	d.keys("G")
+	d.requireLine("› ", "3. Shipping and monitoring")
 	d.keys("g")
-	if r := d.m.outline.rows[d.m.outline.cursor]; r.kind != rowContinue {
-		t.Fatalf("g: cursor on %v", r.kind)
+	d.requireLine("› ", "Start the course")
+}
+
+// screenBody is the body as one string, to compare whole views.
+func (d *driver) screenBody() string { return strings.Join(d.body(), "\n") }
+
+// requireScrolledBy fails unless the body shows the lines of before moved up by n.
+func (d *driver) requireScrolledBy(before []string, n int) {
+	d.t.Helper()
+	now := d.body()
+	if n < 0 || n >= len(before) || len(now) != len(before) {
+		d.t.Fatalf("cannot compare a scroll of %d lines over %d lines", n, len(before))
+	}
+	for i := 0; i+n < len(before); i++ {
+		if now[i] != before[i+n] {
+			d.t.Fatalf("not scrolled by %d lines: line %d is %q, want %q\n%s", n, i, now[i], before[i+n], d.view())
+		}
 	}
 }
 
@@ -41,46 +58,32 @@ func TestReaderScrollAndRead(t *testing.T) {
 	store := openStore(t, "")
 	d := newDriver(t, testCourse(t), store, 80, 24)
 	d.keys("enter")
-	if d.m.state != readerScreen || !d.m.reader.ready {
-		t.Fatalf("state %v, ready %v", d.m.state, d.m.reader.ready)
-	}
-	d.requireView("Welcome to the course", "Lesson 1 of 3", "1/3 Welcome to the course", "0%", "t quiz")
-	r := d.m.reader
+	d.requireScreen("Welcome to the course")
+	d.rejectView("Rendering the lesson")
+	d.requireView("Lesson 1 of 3", "1/3 Welcome to the course", "0%", "t quiz")
+	first := d.body()
+	h := len(first)
 	d.keys("j", "j", "down")
-	if r.scroll.offset != 3 {
-		t.Fatalf("offset after 3 lines down = %d", r.scroll.offset)
-	}
+	d.requireScrolledBy(first, 3)
 	d.keys("k")
-	if r.scroll.offset != 2 {
-		t.Fatalf("offset after up = %d", r.scroll.offset)
-	}
-	d.keys("space")
-	if r.scroll.offset != 2+r.scroll.height-2 {
-		t.Fatalf("offset after page down = %d (height %d)", r.scroll.offset, r.scroll.height)
-	}
-	if d.m.c.prog.Lesson("welcome").Read {
+	d.requireScrolledBy(first, 2)
+	before := d.body()
+	d.keys("space") // a page, keeping two lines of the last one
+	d.requireScrolledBy(before, h-2)
+	if d.lesson("welcome").Read {
 		t.Fatal("read before the end")
 	}
 	d.keys("G")
-	if !r.scroll.atBottom() {
-		t.Fatal("G did not reach the bottom")
-	}
 	d.requireView("End of the lesson: press t to take the quiz", "100%", "Press t (or enter) to take the quiz: 4 questions")
-	if !d.m.c.prog.Lesson("welcome").Read {
+	if !d.lesson("welcome").Read {
 		t.Fatal("not read at the end")
 	}
 	d.keys("g")
-	if r.scroll.offset != 0 {
-		t.Fatal("g did not go to the top")
-	}
+	d.requireScrolledBy(first, 0)
 	d.keys("d")
-	if r.scroll.offset != r.scroll.height/2 {
-		t.Fatalf("half page = %d", r.scroll.offset)
-	}
+	d.requireScrolledBy(first, h/2)
 	d.keys("q")
-	if d.m.state != outlineScreen {
-		t.Fatal("q did not go back to the outline")
-	}
+	d.requireOutline()
 	d.requireView("Continue: Welcome to the course", "● 1. Welcome to the course", "read")
 
 	// Everything is on disk once the interface closes.
@@ -97,93 +100,75 @@ func TestReaderScrollAndRead(t *testing.T) {
 func TestReaderNextPreviousLesson(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "]")
-	if d.m.reader.index != 1 {
-		t.Fatalf("] opened lesson %d", d.m.reader.index)
-	}
 	d.requireView("Choosing a model", "Lesson 2 of 3")
 	d.keys("[")
-	if d.m.reader.index != 0 {
-		t.Fatalf("[ opened lesson %d", d.m.reader.index)
-	}
+	d.requireView("Lesson 1 of 3")
 	d.keys("[")
 	d.requireView("This is the first lesson.")
 	d.keys("]", "]", "]")
-	d.requireView("This is the last lesson")
+	d.requireView("This is the last lesson: q goes back to the outline.")
 }
 
 func TestReaderSearch(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "/")
-	if !d.m.reader.typing() {
-		t.Fatal("/ did not start a search")
+	d.requireView("search this lesson") // the input, in the status line
+	d.keys("MODEL")                     // ignoring case
+	m := regexp.MustCompile(`(\d+) matches`).FindStringSubmatch(d.status())
+	if m == nil {
+		t.Fatalf("no count of matches: %q", d.status())
 	}
-	d.keys("MODEL") // ignoring case
-	s := &d.m.reader.search
-	if len(s.matches) < 3 {
-		t.Fatalf("%d matches for model", len(s.matches))
+	n, _ := strconv.Atoi(m[1])
+	if n < 3 {
+		t.Fatalf("%d matches for model", n)
 	}
-	d.requireView("/MODEL", fmt.Sprintf("%d matches", len(s.matches)))
+	d.requireView("/MODEL")
 	d.keys("?") // typed, not help
-	if d.m.showHelp || s.input.Value() != "MODEL?" {
-		t.Fatalf("? while typing: help %v, query %q", d.m.showHelp, s.input.Value())
-	}
+	d.requireView("/MODEL?")
+	d.rejectView("Press ? or q to close")
 	d.keys("backspace", "enter")
-	if d.m.reader.typing() {
-		t.Fatal("enter did not end typing")
-	}
-	d.requireView("“MODEL”: match 1 of", "n/N next/prev match")
-	first := s.matches[s.current].line
+	d.requireView(fmt.Sprintf("“MODEL”: match 1 of %d", n), "n/N next/prev match")
+	top := d.screenBody()
 	d.keys("n")
-	if s.current != 1 {
-		t.Fatalf("n: current = %d", s.current)
-	}
+	d.requireView(fmt.Sprintf("match 2 of %d", n))
 	d.keys("N", "N")
-	if s.current != len(s.matches)-1 {
-		t.Fatalf("N wraps to the last match: current = %d", s.current)
-	}
+	d.requireView(fmt.Sprintf("match %d of %d", n, n)) // N wraps to the last match
 	d.keys("n")
-	if got := s.matches[s.current].line; got != first {
-		t.Fatalf("back to line %d, want %d", got, first)
+	d.requireView(fmt.Sprintf("match 1 of %d", n))
+	if d.screenBody() != top {
+		t.Errorf("back at the first match, the view is not where it was:\n%s\nwas\n%s", d.screenBody(), top)
 	}
-	// The current match is in view.
-	line := s.matches[s.current].line
-	if r := d.m.reader; line < r.scroll.offset || line >= r.scroll.offset+r.scroll.height {
-		t.Fatalf("match line %d out of view [%d,%d)", line, r.scroll.offset, r.scroll.offset+r.scroll.height)
+	if !strings.Contains(strings.ToLower(strings.Join(d.body(), "\n")), "model") {
+		t.Fatalf("the current match is not in view:\n%s", d.view())
 	}
 	d.keys("esc")
-	if s.query != "" || d.m.state != readerScreen {
-		t.Fatalf("esc: query %q, state %v", s.query, d.m.state)
-	}
+	d.rejectView("“MODEL”")
+	d.requireView("Lesson 1 of 3")
 	d.keys("/", "zebra", "enter")
 	d.requireView("“zebra” is not in this lesson.")
 }
 
+// TestSearchHighlight checks the search component on its own: matches are found in styled
+// text and highlighted without losing any of it.
 func TestSearchHighlight(t *testing.T) {
-	d := newDriver(t, testCourse(t), nil, 80, 24)
-	d.keys("enter")
-	r := d.m.reader
-	r.search.lines = []string{"\x1b[1mThe model\x1b[0m and another model"}
-	r.search.plain = nil
-	r.search.find("model")
-	if len(r.search.matches) != 2 {
-		t.Fatalf("matches = %+v", r.search.matches)
+	s := newSearch(New(testCourse(t), nil, testOptions()).c)
+	s.contentChanged([]string{"\x1b[1mThe model\x1b[0m and another model"})
+	s.find("model")
+	if len(s.matches) != 2 {
+		t.Fatalf("matches = %+v", s.matches)
 	}
-	got := r.search.highlight(r.search.lines[0], r.search.byLine[0])
+	got := s.highlight(s.lines[0], s.byLine[0])
 	// With the ASCII profile the styles vanish: the text must come back intact.
-	if plain := stripSGR(got); plain != "The model and another model" {
+	if plain := ansi.Strip(got); plain != "The model and another model" {
 		t.Fatalf("highlighted text = %q", plain)
 	}
 }
-
-func stripSGR(s string) string { return ansi.Strip(s) }
 
 func TestQuizPassAndSave(t *testing.T) {
 	store := openStore(t, "")
 	d := newDriver(t, testCourse(t), store, 80, 24)
 	d.keys("enter", "t")
-	if d.m.state != quizScreen {
-		t.Fatal("t did not start the quiz")
-	}
+	d.requireScreen("Quiz")
 	d.requireView("Question 1 of 4 · choose one", "What does a model do?", "(•) 1  It stores data",
 		"( ) 2  It turns inputs into outputs", "enter submit", "Quiz")
 	d.keys("2")
@@ -195,7 +180,7 @@ func TestQuizPassAndSave(t *testing.T) {
 	d.keys("down", "enter", "enter")
 	d.requireView("Question 3 of 4 · select all that apply", "[ ] 1  Serving it behind an API")
 	d.keys("enter") // nothing ticked
-	d.requireView("Tick the choices you think are right")
+	d.requireView("Tick the choices you think are right (space or their number)")
 	d.keys("space", "2")
 	d.requireView("[x] 1  Serving it behind an API", "[x] 2  Watching")
 	d.keys("enter")
@@ -209,17 +194,15 @@ func TestQuizPassAndSave(t *testing.T) {
 	d.keys(" Training Set. ", "enter")
 	d.requireView("Your answer: Training Set. ✓", "✓ Correct!", "Press enter to see your score.")
 	// The attempt is recorded with the last answer, before the result is even shown.
-	if lp := d.m.c.prog.Lesson("welcome"); !lp.Passed || lp.Best != 100 {
+	if lp := d.lesson("welcome"); !lp.Passed || lp.Best != 100 {
 		t.Fatalf("progress after the last answer: %+v", lp)
 	}
 	d.keys("enter")
 	d.requireView("✓ Passed: Welcome to the course", "4 of 4 correct · 100%", "The pass mark is 70%.",
 		"enter: next lesson", "r: retry all questions", "Result")
 	d.rejectView("Missed")
-	d.keys("enter")
-	if d.m.state != readerScreen || d.m.reader.index != 1 {
-		t.Fatalf("enter after a pass: state %v lesson %d", d.m.state, d.m.reader.index)
-	}
+	d.keys("enter") // after a pass: the next lesson
+	d.requireView("Lesson 2 of 3")
 	d.keys("q")
 	d.requireView("1 of 3 passed", "✓ 1. Welcome to the course", "passed 100%")
 
@@ -227,7 +210,7 @@ func TestQuizPassAndSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	saved := openStore(t, store.Path()).Course("tui-test-course").Lessons["welcome"]
-	if len(saved.Attempts) != 1 || !saved.Passed || saved.Attempts[0].Correct != 4 {
+	if len(saved.Attempts) != 1 || !saved.Passed || saved.Attempts[0].Correct != 4 || saved.Attempts[0].Percent != 100 {
 		t.Fatalf("saved: %+v", saved)
 	}
 	a := saved.Attempts[0]
@@ -249,14 +232,15 @@ func TestQuizFailFeedbackAndRetryMissed(t *testing.T) {
 	d.keys("enter")
 	d.keys("2", "enter", "enter") // right: False
 	d.keys("1", "3", "enter")     // wrong: a wrong choice ticked
-	d.requireView("│ You need the training data", "The answers are: Serving it behind an API; Watching its inputs and outputs")
+	d.requireView("│ You need the training data", "The answers are: Serving it behind an API; Watching its inputs and outputs",
+		"│ also right: you left this one out")
 	d.keys("enter")
 	d.keys("data", "enter")
 	d.requireView("Your answer: data ✗", "Accepted answers: training data, training set, training")
 	d.keys("enter")
 	d.requireView("✗ Not passed yet", "1 of 4 correct · 25%", "Missed questions", "1. What does a model do?",
 		"3. Which steps are part of shipping a model?", "m: retry the 3 missed", "enter: back to the lesson")
-	d.requireView("25%: the pass mark is 70%")
+	d.requireView("25%: the pass mark is 70%", "m retry missed", "enter back to lesson")
 
 	d.keys("m")
 	d.requireView("Missed question 1 of 3", "What does a model do?")
@@ -264,14 +248,12 @@ func TestQuizFailFeedbackAndRetryMissed(t *testing.T) {
 	d.requireView("Missed question 2 of 3", "Which steps")
 	d.keys("1", "2", "enter", "enter")
 	d.keys("training", "enter", "enter")
-	d.requireView("✓ Passed", "4 of 4 correct · 100%")
+	d.requireView("✓ Passed", "4 of 4 correct · 100%", "Your best score in this lesson: 100%")
 
 	d.keys("r")
 	d.requireView("Question 1 of 4")
 	d.keys("q") // no answer yet: leaves at once
-	if d.m.state != readerScreen {
-		t.Fatalf("q without answers: state %v", d.m.state)
-	}
+	d.requireView("Lesson 1 of 3")
 
 	if err := d.m.Close(); err != nil {
 		t.Fatal(err)
@@ -289,16 +271,12 @@ func TestQuizLeaveAsksFirst(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "t", "2", "enter", "enter")
 	d.keys("q")
-	if d.m.state != quizScreen {
-		t.Fatal("q left at once with answers given")
-	}
+	d.requireScreen("Quiz") // answers were given: it asks first
 	d.requireView("Leave the quiz? Answers so far are lost: press q again.")
 	d.keys("q")
-	if d.m.state != readerScreen {
-		t.Fatal("second q did not leave")
-	}
+	d.requireView("Lesson 1 of 3")
 	// Nothing was recorded.
-	if n := len(d.m.c.prog.Lesson("welcome").Attempts); n != 0 {
+	if n := len(d.lesson("welcome").Attempts); n != 0 {
 		t.Fatalf("%d attempts recorded", n)
 	}
 }
@@ -306,16 +284,13 @@ func TestQuizLeaveAsksFirst(t *testing.T) {
 func TestQuizKeysForChoices(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "t")
+	d.requireView("Choose with ↑/↓ or a number, then press enter", "1-3 pick") // the digits there are
 	d.keys("9")
 	d.requireView("There are only 3 choices.")
 	d.keys("down", "down", "down") // stops at the last
-	if d.m.quiz.cursor != 2 {
-		t.Fatalf("cursor = %d", d.m.quiz.cursor)
-	}
+	d.requireLine("› (•) 3  It draws charts")
 	d.keys("up")
-	if d.m.quiz.cursor != 1 {
-		t.Fatalf("cursor = %d", d.m.quiz.cursor)
-	}
+	d.requireLine("› (•) 2  It turns inputs into outputs")
 	d.keys("h")
 	d.requireView("This question has no hint.")
 }
@@ -325,13 +300,23 @@ func TestShuffleIsSeeded(t *testing.T) {
 	for _, q := range c.Lessons[0].Quiz {
 		q.Shuffle = true
 	}
+	choice := regexp.MustCompile(`[(\[][ •x][)\]] \d  (.+)`)
 	orders := func(seed uint64) string {
 		opts := testOptions()
 		opts.Seed = seed
 		m := New(c, nil, opts)
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-		m.quiz.start(0, false)
-		return fmt.Sprint(m.quiz.order)
+		m.Update(startQuizMsg{index: 0})
+		var shown []string
+		for _, l := range strings.Split(m.View(), "\n") {
+			if c := choice.FindStringSubmatch(l); c != nil {
+				shown = append(shown, strings.TrimSpace(c[1]))
+			}
+		}
+		if len(shown) != 3 {
+			t.Fatalf("choices on screen: %q\n%s", shown, m.View())
+		}
+		return strings.Join(shown, " | ")
 	}
 	if a, b := orders(7), orders(7); a != b {
 		t.Fatalf("same seed, different orders: %s %s", a, b)
@@ -347,34 +332,30 @@ func TestShuffleIsSeeded(t *testing.T) {
 
 func TestResizeKeepsReadingPosition(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
-	d.keys("enter")
-	r := d.m.reader
-	d.keys("space")
-	pos := r.pos
-	top80 := r.scroll.offset
+	d.keys("enter", "space")
+	pos, at80 := d.lesson("welcome").Position, d.screenBody()
 	if pos <= 0 {
 		t.Fatal("no position after a page down")
 	}
 	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
-	if r.width != 40 {
-		t.Fatalf("not re-wrapped: width %d", r.width)
-	}
-	if got := float64(r.scroll.offset) / float64(r.scroll.total); math.Abs(got-pos) > 0.02 {
-		t.Fatalf("position %.3f at 40 columns, was %.3f", got, pos)
-	}
 	requireFits(t, d.view(), 40, 12)
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if r.scroll.offset != top80 {
-		t.Fatalf("back at 80 columns: offset %d, was %d", r.scroll.offset, top80)
+	for _, l := range d.body() {
+		if strings.Contains(l, "…") {
+			t.Fatalf("not re-wrapped at 40 columns, only cut:\n%s", d.view())
+		}
 	}
-	if r.pos != pos {
-		t.Fatalf("resizing moved the position from %v to %v", pos, r.pos)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if d.screenBody() != at80 {
+		t.Fatalf("back at 80 columns the view shows\n%s\nwas\n%s", d.screenBody(), at80)
+	}
+	if got := d.lesson("welcome").Position; got != pos {
+		t.Fatalf("resizing moved the position from %v to %v", pos, got)
 	}
 }
 
 func TestContinueResumesAtSavedPosition(t *testing.T) {
 	store := openStore(t, "")
-	now := time.Now()
+	now := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC) // before the test clock: the session's changes are newer
 	if err := store.OpenLesson("tui-test-course", "welcome", now); err != nil {
 		t.Fatal(err)
 	}
@@ -384,12 +365,25 @@ func TestContinueResumesAtSavedPosition(t *testing.T) {
 	d := newDriver(t, testCourse(t), store, 80, 24)
 	d.requireView("Continue: Welcome to the course  50% read", "◐ 1. Welcome to the course", "in progress")
 	d.keys("c")
-	r := d.m.reader
-	if d.m.state != readerScreen || r.index != 0 {
-		t.Fatal("c did not open the last lesson")
+	d.requireView("Lesson 1 of 3")
+	d.rejectView("Rendering the lesson")
+	resumed := d.screenBody()
+	d.keys("g")
+	if d.screenBody() == resumed {
+		t.Fatal("c opened the lesson at its top, not at the saved position")
 	}
-	if want := int(math.Round(0.5 * float64(r.scroll.total))); r.scroll.offset != min(want, r.scroll.maxOffset()) {
-		t.Fatalf("offset %d, want %d", r.scroll.offset, want)
+
+	// Where the learner leaves is where continue opens next time.
+	d.keys("space", "j")
+	left := d.screenBody()
+	d.keys("q")
+	if err := d.m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := newDriver(t, testCourse(t), openStore(t, store.Path()), 80, 24)
+	again.keys("c")
+	if again.screenBody() != left {
+		t.Fatalf("continue shows\n%s\nthe learner left at\n%s", again.screenBody(), left)
 	}
 }
 
@@ -401,22 +395,36 @@ func TestSequentialCourseLocks(t *testing.T) {
 	d.keys("j", "j")
 	d.requireView("Locked until you pass “Welcome to the course”")
 	d.keys("enter")
-	if d.m.state != outlineScreen {
-		t.Fatal("a locked lesson opened")
-	}
+	d.requireOutline() // a locked lesson does not open
 	d.requireView("Locked: pass the quiz of “Welcome to the course” to open this lesson.")
 	d.keys("k", "enter", "]")
-	if d.m.reader.index != 0 {
-		t.Fatal("] opened a locked lesson")
-	}
-	d.requireView("The next lesson opens once you pass this lesson's quiz (t).")
+	d.requireView("Lesson 1 of 3", "The next lesson opens once you pass this lesson's quiz (t).")
 	d.keys("t")
 	d.passWelcomeQuiz(true)
 	d.requireView("✓ Passed")
 	d.keys("enter")
-	if d.m.state != readerScreen || d.m.reader.index != 1 {
-		t.Fatal("passing did not open the next lesson")
-	}
+	d.requireView("Lesson 2 of 3") // passing opens the next lesson
+}
+
+// TestSequentialQuizlessLessonUnlocksTheNext is the bug of issue 9: in a sequential course,
+// reading a lesson without a quiz to its end completes it, so the next lesson opens.
+func TestSequentialQuizlessLessonUnlocksTheNext(t *testing.T) {
+	c := testCourse(t)
+	c.Sequential = true
+	c.Lessons[0].Quiz = nil
+	d := newDriver(t, c, openStore(t, ""), 80, 24)
+	d.requireView("⊘ 2. Choosing a model", "0 of 3 complete")
+	d.keys("j", "j", "enter")
+	d.requireView("Locked: read “Welcome to the course” to its end to open this lesson.")
+	d.keys("k", "enter", "]")
+	d.requireView("The next lesson opens once you have read this lesson to its end.")
+	d.keys("t")
+	d.requireView("This lesson has no quiz.")
+	d.keys("G", "]")
+	d.requireView("Lesson 2 of 3", "Choosing a model")
+	d.keys("q")
+	d.requireView("✓ 1. Welcome to the course", "complete", "1 of 3 complete", "⊘ 3. Shipping")
+	d.rejectView("⊘ 2.")
 }
 
 func TestCourseComplete(t *testing.T) {
@@ -431,78 +439,71 @@ func TestCourseComplete(t *testing.T) {
 	d.keys("G", "enter", "t", "1", "enter")
 	d.requireView("✓ Correct!")
 	d.keys("enter")
-	d.requireView("★ You have passed every lesson of the course!", "enter: your course summary")
+	d.requireView("★ You have passed every lesson of the course!", "enter: your course summary", "enter course summary")
 	d.keys("enter")
-	if d.m.state != completeScreen {
-		t.Fatalf("state %v", d.m.state)
-	}
+	d.requireScreen("Course complete")
 	d.requireView("★ Course complete: Testing Course", "You passed all 3 lessons", "75%", "100%",
-		"Average of your best scores: 83%", "Well done!")
+		"Average of your best scores: 83%", "Well done!", "3/3 passed", "enter/q outline")
 	d.keys("q")
 	d.requireView("★ Course complete: see your scores", "3 of 3 passed")
 	d.keys("g", "enter")
-	if d.m.state != completeScreen {
-		t.Fatal("the outline's complete row did not open the summary")
-	}
+	d.requireScreen("Course complete") // from the outline's complete row
 }
 
 func TestOutlineFilter(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("/")
-	if !d.m.outline.typing() {
-		t.Fatal("/ did not start filtering")
-	}
+	d.requireView("Filter: type part of a lesson title", "Type part of a title, then enter to open")
 	d.keys("shp")
 	d.requireView("Filter: shp", "Shipping and monitoring", "1 of 3")
 	d.rejectView("Choosing a model", "Welcome to the course")
 	d.keys("backspace", "backspace", "backspace", "zzz")
 	d.requireView("No lesson title matches “zzz”.")
-	d.keys("enter") // nothing to open
-	if d.m.state != outlineScreen {
-		t.Fatal("enter with no match left the outline")
-	}
+	d.keys("enter") // nothing to open: the filter stays, with a hint at the key that clears it
+	d.requireOutline()
+	d.requireView("Filter: zzz  (esc clears)")
 	d.keys("esc")
 	d.requireView("Welcome to the course", "Choosing a model")
 	d.keys("/", "model", "enter")
-	if d.m.state != readerScreen || d.m.reader.index != 1 {
-		t.Fatalf("enter in the filter: state %v", d.m.state)
-	}
+	d.requireView("Lesson 2 of 3") // the best match opened
 	d.keys("q")
-	if d.m.outline.filter.Value() != "" {
-		t.Fatal("the filter stayed after opening a lesson")
-	}
-	d.keys("/", "q") // typed, not quit
+	d.requireOutline()
+	d.rejectView("Filter:") // the filter went with the opening
+	d.keys("/", "q")        // typed, not quit
 	if d.quit {
 		t.Fatal("q quit while filtering")
 	}
+	d.requireView("Filter: q")
 	d.keys("esc", "esc") // cancel typing; esc on the plain outline does nothing
-	if d.quit || d.m.state != outlineScreen {
+	if d.quit {
 		t.Fatal("esc quit the outline")
 	}
+	d.requireOutline()
+	d.rejectView("Filter:")
 }
 
 func TestHelpToggle(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("?")
-	d.requireView("Keys", "page down", "clear filter", "Press ? or q to close this help.")
+	d.requireView("Keys", "page down", "clear filter", "Press ? or q to close this help. ctrl+c quits at any time.")
 	d.keys("j") // ignored while help shows
 	d.requireView("Keys")
 	d.keys("?")
 	d.rejectView("Press ? or q to close")
 	d.keys("enter", "?")
 	d.requireView("next match", "previous lesson")
-	d.keys("q")
-	if d.m.state != readerScreen || d.m.showHelp {
-		t.Fatal("q closes the help first")
-	}
+	d.keys("q") // closes the help first
+	d.rejectView("Press ? or q to close")
+	d.requireView("Lesson 1 of 3")
 }
 
 func TestQuitKeys(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "q")
-	if d.quit || d.m.state != outlineScreen {
+	if d.quit {
 		t.Fatal("q in the reader must go back, not quit")
 	}
+	d.requireOutline()
 	d.keys("q")
 	if !d.quit {
 		t.Fatal("q on the outline must quit")
@@ -536,10 +537,9 @@ func TestSaveFailureIsAWarning(t *testing.T) {
 	d.m.Update(msg)
 	d.requireView("! Progress not saved: write progress.json: no space")
 	// The learner keeps working.
+	before := d.body()
 	d.keys("j")
-	if d.m.state != readerScreen || d.m.reader.scroll.offset != 1 {
-		t.Fatal("the failure stopped the reader")
-	}
+	d.requireScrolledBy(before, 1)
 }
 
 func TestStartWarningShown(t *testing.T) {
@@ -578,7 +578,7 @@ func TestEverySizeFits(t *testing.T) {
 				d.keys(step.keys...)
 				v := d.view()
 				requireFits(t, v, w, h)
-				small := w < MinWidth || h < MinHeight
+				small := w < minWidth || h < minHeight
 				if w >= 20 && small != strings.Contains(v, "Terminal too small") {
 					t.Fatalf("too small = %v, view:\n%s", small, v)
 				}
@@ -595,14 +595,14 @@ func TestEverySizeFits(t *testing.T) {
 func TestResizeStorm(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "space")
-	pos := d.m.reader.pos
+	pos, at80 := d.lesson("welcome").Position, d.screenBody()
 	for w := 20; w <= 300; w += 7 {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 5 + w%40})
 		requireFits(t, d.view(), w, 5+w%40)
 	}
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if d.m.reader.pos != pos {
-		t.Fatalf("position moved from %v to %v", pos, d.m.reader.pos)
+	if got := d.lesson("welcome").Position; got != pos || d.screenBody() != at80 {
+		t.Fatalf("position moved from %v to %v; the view shows\n%s\nwas\n%s", pos, got, d.screenBody(), at80)
 	}
 }
 
@@ -617,40 +617,51 @@ func TestStaleRenderDropped(t *testing.T) {
 	old := prefetch().(renderedMsg) // rendered at 80 columns, not yet delivered
 	_, cmd := m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
 	m.Update(old)
-	if m.reader.ready {
-		t.Fatal("a rendering for 80 columns was shown at 60")
+	if !strings.Contains(m.View(), "Rendering the lesson") {
+		t.Fatalf("a rendering for 80 columns was shown at 60:\n%s", m.View())
 	}
 	m.Update(cmd())
-	if !m.reader.ready || m.reader.width != 60 {
-		t.Fatalf("ready %v width %d", m.reader.ready, m.reader.width)
+	if v := m.View(); strings.Contains(v, "Rendering the lesson") || widest(v) > 60 {
+		t.Fatalf("the 60-column rendering is not shown:\n%s", v)
 	}
 	// The 80-column rendering went to the cache: going back costs no rendering.
 	_, cmd = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if cmd != nil || m.reader.width != 80 {
-		t.Fatalf("back to 80: cmd %v width %d", cmd != nil, m.reader.width)
+	if cmd != nil {
+		t.Fatal("back at 80 columns, the lesson was rendered again")
 	}
+	if v := m.View(); strings.Contains(v, "Rendering the lesson") || widest(v) <= 60 {
+		t.Fatalf("the 80-column rendering is not shown:\n%s", v)
+	}
+}
+
+// widest is the width of the widest line of the view's body, trailing spaces left out (the
+// bars around it span the terminal).
+func widest(view string) int {
+	lines := strings.Split(view, "\n")
+	w := 0
+	for _, l := range lines[1 : len(lines)-2] {
+		w = max(w, ansi.StringWidth(strings.TrimRight(ansi.Strip(l), " ")))
+	}
+	return w
 }
 
 func TestMouseWheelScrollsTheLesson(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter")
+	first := d.body()
 	d.send(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
-	if d.m.reader.scroll.offset != 3 {
-		t.Fatalf("wheel down: offset %d", d.m.reader.scroll.offset)
-	}
+	d.requireScrolledBy(first, 3)
 	d.send(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelUp})
-	if d.m.reader.scroll.offset != 0 {
-		t.Fatalf("wheel up: offset %d", d.m.reader.scroll.offset)
-	}
+	d.requireScrolledBy(first, 0)
 }
 
-// TestPositionWrittenWhenScrollingPauses checks the saver: positions are coalesced and written
-// after the pause, without the learner leaving the lesson.
+// TestPositionWrittenWhenScrollingPauses checks the session's save queue through the
+// interface: positions are written after the pause, without the learner leaving the lesson.
 func TestPositionWrittenWhenScrollingPauses(t *testing.T) {
 	store := openStore(t, "")
 	d := newDriver(t, testCourse(t), store, 80, 24)
 	d.keys("enter", "j", "j", "j")
-	want := d.m.reader.pos
+	want := d.lesson("welcome").Position
 	deadline := time.Now().Add(5 * time.Second)
 	for store.Course("tui-test-course").Lessons["welcome"].Position != want {
 		if time.Now().After(deadline) {
@@ -671,23 +682,22 @@ func TestSaveWarningWording(t *testing.T) {
 	}
 }
 
-// TestSequentialQuizlessLessonUnlocksTheNext is the bug of issue 9: in a sequential course,
-// reading a lesson without a quiz to its end completes it, so the next lesson opens.
-func TestSequentialQuizlessLessonUnlocksTheNext(t *testing.T) {
-	c := testCourse(t)
-	c.Sequential = true
-	c.Lessons[0].Quiz = nil
-	d := newDriver(t, c, openStore(t, ""), 80, 24)
-	d.requireView("⊘ 2. Choosing a model", "0 of 3 complete")
-	d.keys("j", "j", "enter")
-	d.requireView("Locked: read “Welcome to the course” to its end to open this lesson.")
-	d.keys("k", "enter", "]")
-	d.requireView("The next lesson opens once you have read this lesson to its end.")
-	d.keys("t")
-	d.requireView("This lesson has no quiz.")
-	d.keys("G", "]")
-	d.requireView("Lesson 2 of 3", "Choosing a model")
-	d.keys("q")
-	d.requireView("✓ 1. Welcome to the course", "complete", "1 of 3 complete", "⊘ 3. Shipping")
-	d.rejectView("⊘ 2.")
+// TestHintsFollowTheKeyMap rebinds keys and checks that every sentence and hint names the new
+// ones: no text spells a key by hand.
+func TestHintsFollowTheKeyMap(t *testing.T) {
+	d := newDriver(t, testCourse(t), nil, 80, 24)
+	k := d.m.c.keys
+	k.TakeQuiz = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "take the quiz"))
+	k.Back = key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "back"))
+	k.NextLesson = key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next lesson"))
+	k.Done = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "continue"))
+	d.keys("enter", "G")
+	d.requireView("Press x (or enter) to take the quiz", "Press > for the next lesson", "End of the lesson: press x to take the quiz",
+		"x quiz", "b outline")
+	d.keys("x")
+	d.requireScreen("Quiz")
+	d.passWelcomeQuiz(false)
+	d.requireView("o: back to the lesson", "o back to lesson", "b back to lesson")
+	d.keys("b", ">", ">", ">")
+	d.requireView("This is the last lesson: b goes back to the outline.")
 }

@@ -4,20 +4,17 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/sahilm/fuzzy"
 
 	"github.com/aieng/aieng/progress"
 )
 
 // outlineModel is the course outline: overall progress, a "continue" action and the lessons by
-// section with their status, filterable with /.
+// section with their standing, filterable with /. Its rows are drawn by outlinerows.go.
 type outlineModel struct {
 	c *common
 
@@ -52,26 +49,21 @@ func (r outlineRow) selectable() bool {
 }
 
 func newOutline(c *common) *outlineModel {
-	o := &outlineModel{c: c, filter: newTextInput("Filter: ", "type part of a lesson title", 64, c.styles)}
+	o := &outlineModel{c: c, filter: newTextInput("Filter: ", "type part of a lesson title", 64, c.st)}
 	o.rebuild()
 	return o
 }
 
-// newTextInput makes a text input with the interface's styles and a steady cursor (a blinking
-// one redraws the screen twice a second for nothing).
-func newTextInput(prompt, placeholder string, limit int, st *Styles) textinput.Model {
-	ti := textinput.New()
-	ti.Prompt, ti.Placeholder, ti.CharLimit = prompt, placeholder, limit
-	ti.PromptStyle = st.Heading
-	ti.PlaceholderStyle = st.Subtle
-	ti.Cursor.Style = st.Cursor
-	_ = ti.Cursor.SetMode(cursor.CursorStatic)
-	return ti
+func (o *outlineModel) enter(navMsg) (tea.Cmd, bool) {
+	o.rebuild()
+	return o.resize(), true
 }
 
-// continueTarget is the lesson "continue" opens (progress.CourseInfo.Continue).
-func (o *outlineModel) continueTarget() (index int, resume bool) {
-	return o.c.info.Continue(o.c.prog.Progress())
+func (o *outlineModel) leave() {}
+
+func (o *outlineModel) courseChanged() tea.Cmd {
+	o.rebuild()
+	return o.resize()
 }
 
 // rebuild lays out the rows from the course, the progress and the filter, keeping the cursor
@@ -81,55 +73,66 @@ func (o *outlineModel) rebuild() {
 	if o.cursor < len(o.rows) && o.rows[o.cursor].kind == rowLesson {
 		prevLesson = o.rows[o.cursor].lesson
 	}
-	course := o.c.course
 	var rows []outlineRow
 	if q := strings.TrimSpace(o.filter.Value()); q != "" {
-		titles := make([]string, len(course.Lessons))
-		for i, l := range course.Lessons {
-			titles[i] = l.Title
-		}
-		for _, m := range fuzzy.Find(q, titles) {
-			rows = append(rows, outlineRow{kind: rowLesson, lesson: m.Index, matched: m.MatchedIndexes})
-		}
-		if len(rows) == 0 {
-			rows = append(rows, outlineRow{kind: rowNoMatch})
-		}
+		rows = o.matchingRows(q)
 		prevLesson = -1 // the best match first
 	} else {
-		if o.c.summary().Done() {
-			rows = append(rows, outlineRow{kind: rowComplete})
-		}
-		if len(course.Lessons) > 0 {
-			i, _ := o.continueTarget()
-			rows = append(rows, outlineRow{kind: rowContinue, lesson: i})
-		}
-		n := 0
-		for _, s := range course.Sections() {
-			rows = append(rows, outlineRow{kind: rowBlank})
-			if s.Name != "" {
-				rows = append(rows, outlineRow{kind: rowSection, section: s.Name})
-			}
-			for range s.Lessons {
-				rows = append(rows, outlineRow{kind: rowLesson, lesson: n})
-				n++
-			}
-		}
+		rows = o.courseRows()
 	}
 	keep := o.cursor < len(o.rows) && o.cursor < len(rows) && o.rows[o.cursor].kind == rows[o.cursor].kind
 	o.rows = rows
-	if prevLesson >= 0 {
-		for i, r := range rows {
-			if r.kind == rowLesson && r.lesson == prevLesson {
-				o.cursor = i
-				keep = true
-				break
-			}
+	for i, r := range rows {
+		if prevLesson >= 0 && r.kind == rowLesson && r.lesson == prevLesson {
+			o.cursor, keep = i, true
+			break
 		}
 	}
 	if !keep || !rows[o.cursor].selectable() {
 		o.cursor = o.nextSelectable(-1, 1)
 	}
 	o.scrollToCursor()
+}
+
+// matchingRows are the lessons whose title matches the filter, best first.
+func (o *outlineModel) matchingRows(q string) []outlineRow {
+	titles := make([]string, len(o.c.course.Lessons))
+	for i, l := range o.c.course.Lessons {
+		titles[i] = l.Title
+	}
+	var rows []outlineRow
+	for _, m := range fuzzy.Find(q, titles) {
+		rows = append(rows, outlineRow{kind: rowLesson, lesson: m.Index, matched: m.MatchedIndexes})
+	}
+	if len(rows) == 0 {
+		rows = append(rows, outlineRow{kind: rowNoMatch})
+	}
+	return rows
+}
+
+// courseRows are the whole outline: the course summary once it is complete, continue, and
+// every lesson under its section.
+func (o *outlineModel) courseRows() []outlineRow {
+	var rows []outlineRow
+	if o.c.summary().Done() {
+		rows = append(rows, outlineRow{kind: rowComplete})
+	}
+	if len(o.c.course.Lessons) > 0 {
+		i, _ := o.c.continueAt()
+		rows = append(rows, outlineRow{kind: rowContinue, lesson: i})
+	}
+	n := 0
+	for _, s := range o.c.course.Sections() {
+		rows = append(rows, outlineRow{kind: rowBlank})
+		if s.Name != "" {
+			rows = append(rows, outlineRow{kind: rowSection, section: s.Name})
+		}
+		for range s.Lessons {
+			rows = append(rows, outlineRow{kind: rowLesson, lesson: n})
+			n++
+		}
+	}
+	return rows
 }
 
 func (o *outlineModel) nextSelectable(from, dir int) int {
@@ -227,10 +230,12 @@ func (o *outlineModel) update(msg tea.Msg) tea.Cmd {
 		o.cursor = o.nextSelectable(len(o.rows), -1)
 		o.scrollToCursor()
 	case key.Matches(km, k.Open):
-		return o.open(o.cursor)
+		o.open(o.cursor)
+		return nil
 	case key.Matches(km, k.Continue):
-		i, resume := o.continueTarget()
-		return o.c.navigate(openLessonMsg{index: i, resume: resume})
+		i, resume := o.c.continueAt()
+		o.c.goTo(openLessonMsg{index: i, resume: resume})
+		return nil
 	case key.Matches(km, k.Filter):
 		o.filtering = true
 		return o.filter.Focus()
@@ -263,10 +268,10 @@ func (o *outlineModel) updateFilter(km tea.KeyMsg) tea.Cmd {
 		if o.selectedLesson() < 0 {
 			return nil
 		}
-		cmd := o.open(o.cursor)
+		o.open(o.cursor)
 		o.filter.SetValue("")
 		o.rebuild()
-		return cmd
+		return nil
 	case key.Matches(km, k.PrevItem):
 		o.move(-1, 1)
 		return nil
@@ -286,26 +291,25 @@ func (o *outlineModel) updateFilter(km tea.KeyMsg) tea.Cmd {
 
 // open acts on a row: a lesson opens (unless locked), continue resumes, complete shows the
 // summary.
-func (o *outlineModel) open(row int) tea.Cmd {
+func (o *outlineModel) open(row int) {
 	if row >= len(o.rows) {
-		return nil
+		return
 	}
 	r := o.rows[row]
 	switch r.kind {
 	case rowComplete:
-		return o.c.navigate(showCompleteMsg{})
+		o.c.goTo(showCompleteMsg{})
 	case rowContinue:
-		i, resume := o.continueTarget()
-		return o.c.navigate(openLessonMsg{index: i, resume: resume})
+		i, resume := o.c.continueAt()
+		o.c.goTo(openLessonMsg{index: i, resume: resume})
 	case rowLesson:
 		if o.c.locked(r.lesson) {
 			o.c.setFlash("Locked: "+o.unlockHint(r.lesson)+" to open this lesson.", true)
-			return nil
+			return
 		}
 		lp := o.c.prog.Lesson(o.c.course.Lessons[r.lesson].ID)
-		return o.c.navigate(openLessonMsg{index: r.lesson, resume: lp.Status() == progress.InProgress})
+		o.c.goTo(openLessonMsg{index: r.lesson, resume: lp.Status() == progress.InProgress})
 	}
-	return nil
 }
 
 // unlockHint says what opens the locked lesson i: finishing the one before it.
@@ -334,7 +338,8 @@ func (o *outlineModel) status() statusInfo {
 				n++
 			}
 		}
-		return statusInfo{left: "Type part of a title, then enter to open", right: fmt.Sprintf("%d of %d", n, len(o.c.course.Lessons))}
+		return statusInfo{left: fmt.Sprintf("Type part of a title, then %s to open", keyName(o.c.keys.Accept)),
+			right: fmt.Sprintf("%d of %d", n, len(o.c.course.Lessons))}
 	}
 	i := o.selectedLesson()
 	if i < 0 {
@@ -360,224 +365,17 @@ func (o *outlineModel) help() help.KeyMap {
 	k := o.c.keys
 	if o.filtering {
 		return keyHelp{
-			short: []key.Binding{withHelp(k.PrevItem, "↑/↓", "choose"), withHelp(k.Accept, "enter", "open"), k.Cancel},
-			full:  [][]key.Binding{{k.PrevItem, k.NextItem}, {withHelp(k.Accept, "enter", "open"), k.Cancel}},
+			short: []key.Binding{hint("choose", k.PrevItem, k.NextItem), hint("open", k.Accept), k.Cancel},
+			full:  [][]key.Binding{{k.PrevItem, k.NextItem}, {hint("open", k.Accept), k.Cancel}},
 		}
 	}
-	back := withHelp(k.Back, "q", "quit")
+	back := hint("quit", k.Back)
 	return keyHelp{
-		short: []key.Binding{withHelp(k.Up, "↑/↓", "move"), k.Filter, k.Continue, k.Open, back, k.Help},
+		short: []key.Binding{hint("move", k.Up, k.Down), k.Filter, k.Continue, k.Open, back, k.Help},
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.Open, k.Continue, k.Filter, withHelp(k.Cancel, "esc", "clear filter")},
-			{back, k.Quit, withHelp(k.Help, "?", "close help")},
+			{k.Open, k.Continue, k.Filter, hint("clear filter", k.Cancel)},
+			{back, k.Quit, hint("close help", k.Help)},
 		},
 	}
-}
-
-func (o *outlineModel) view() string {
-	c, st := o.c, o.c.styles
-	// The list keeps to the reading width, centred, so its columns stay close together.
-	w, h := c.readWidth(), c.bodyHeight()
-	pad := strings.Repeat(" ", c.leftPad())
-	var b strings.Builder
-	b.WriteString(pad)
-	if o.filtering || o.filter.Value() != "" {
-		line := "  " + o.filter.View()
-		if !o.filtering {
-			line = "  " + st.Heading.Render("Filter: ") + o.filter.Value() + st.Subtle.Render("  (esc clears)")
-		}
-		b.WriteString(clip(line, w))
-	} else {
-		b.WriteString(o.progressLine(w))
-	}
-	if o.headerLines() == 3 {
-		b.WriteString("\n\n")
-	} else {
-		b.WriteString("\n")
-	}
-	lh := h - o.headerLines()
-	end := min(o.offset+lh, len(o.rows))
-	for i := o.offset; i < end; i++ {
-		b.WriteString(pad)
-		b.WriteString(o.rowView(o.rows[i], i == o.cursor, w))
-		if i < end-1 {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
-func (o *outlineModel) progressLine(w int) string {
-	c, st := o.c, o.c.styles
-	sum := c.summary()
-	label := fmt.Sprintf("%d of %d %s", sum.Complete, sum.Lessons, c.doneWords().adjective)
-	frac := sum.PercentComplete() / 100
-	head := "  " + st.Heading.Render("Progress") + "  "
-	barW := min(w-ansi.StringWidth(head)-ansi.StringWidth(label)-4, 30)
-	if barW < 5 {
-		return clip("  "+st.Heading.Render(label), w)
-	}
-	return clip(head+progressBar(st, frac, barW)+"  "+st.Subtle.Render(label), w)
-}
-
-type seg struct {
-	s  string
-	st lipgloss.Style
-}
-
-// renderRow draws segments on one row of width w; a selected row gets the selection style
-// across its whole width.
-func renderRow(st *Styles, segs []seg, selected bool, w int) string {
-	var b strings.Builder
-	used := 0
-	for _, s := range segs {
-		style := s.st
-		if selected {
-			style = style.Inherit(st.Selected)
-		}
-		b.WriteString(style.Render(s.s))
-		used += ansi.StringWidth(s.s)
-	}
-	if used < w {
-		pad := strings.Repeat(" ", w-used)
-		if selected {
-			pad = st.Selected.Render(pad)
-		}
-		b.WriteString(pad)
-	}
-	return clip(b.String(), w)
-}
-
-func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
-	c, st := o.c, o.c.styles
-	cur := seg{"  ", st.Cursor}
-	if selected {
-		cur.s = "› "
-	}
-	switch r.kind {
-	case rowBlank:
-		return ""
-	case rowNoMatch:
-		return clip("  "+st.Subtle.Render(fmt.Sprintf("No lesson title matches “%s”.", o.filter.Value())), w)
-	case rowSection:
-		return clip("  "+st.Section.Render(r.section), w)
-	case rowComplete:
-		return renderRow(st, []seg{cur, {"★ ", st.Passed}, {clip("Course complete: see your scores", w-4), st.Heading}}, selected, w)
-	case rowContinue:
-		l := c.course.Lessons[r.lesson]
-		_, resume := o.continueTarget()
-		label, extra := "Start the course: ", ""
-		if resume {
-			label = "Continue: "
-			lp := c.prog.Lesson(l.ID)
-			if lp.Position > 0 && !lp.Read {
-				extra = fmt.Sprintf("  %d%% read", progress.WholePercent(lp.Position*100))
-			}
-		}
-		title := clip(l.Title, max(w-4-ansi.StringWidth(label)-ansi.StringWidth(extra), 1))
-		return renderRow(st, []seg{cur, {"▶ ", st.Cursor}, {label, st.Heading}, {title, st.Prompt}, {extra, st.Subtle}}, selected, w)
-	}
-	return o.lessonRow(r, cur, selected, w)
-}
-
-func (o *outlineModel) lessonRow(r outlineRow, cur seg, selected bool, w int) string {
-	c, st := o.c, o.c.styles
-	l := c.course.Lessons[r.lesson]
-	symbol, symStyle, status := statusCell(st, c.standing(r.lesson), c.prog.Lesson(l.ID))
-	if c.locked(r.lesson) {
-		symbol, symStyle, status = "⊘", st.Locked, "locked"
-	}
-	numW := len(fmt.Sprint(len(c.course.Lessons)))
-	num := fmt.Sprintf("%*d. ", numW, r.lesson+1)
-	showStatus, showMinutes := w >= 60, w >= 44
-	const statusW, minutesW = 16, 7
-	avail := w - 4 - 2 - len(num) // cursor, indent, symbol and space, number
-	if showStatus {
-		avail -= statusW + 2
-	}
-	if showMinutes {
-		avail -= minutesW
-	}
-	titleStyle := st.Choice
-	if c.locked(r.lesson) {
-		titleStyle = st.Locked
-	}
-	segs := []seg{cur, {"  ", st.Choice}, {symbol + " ", symStyle}, {num, st.Subtle}}
-	segs = append(segs, titleSegs(l.Title, r.matched, max(avail, 1), titleStyle, st.Match.Inherit(titleStyle))...)
-	if showStatus {
-		segs = append(segs, seg{"  " + fmt.Sprintf("%-*s", statusW, status), symStyle})
-	}
-	if showMinutes {
-		m := ""
-		if l.Minutes > 0 {
-			m = fmt.Sprintf("%d min", l.Minutes)
-		}
-		segs = append(segs, seg{fmt.Sprintf("%*s", minutesW, m), st.Subtle})
-	}
-	return renderRow(st, segs, selected, w)
-}
-
-// titleSegs truncates a title to w columns (padding it to w) and marks matched characters.
-func titleSegs(title string, matched []int, w int, base, match lipgloss.Style) []seg {
-	t := fit(title, w)
-	if len(matched) == 0 {
-		return []seg{{t, base}}
-	}
-	limit := len(title)
-	if ansi.StringWidth(title) > w {
-		limit = len(strings.TrimSuffix(strings.TrimRight(t, " "), "…"))
-	}
-	isMatch := make(map[int]bool, len(matched))
-	for _, i := range matched {
-		isMatch[i] = true
-	}
-	var segs []seg
-	var run strings.Builder
-	runMatch := false
-	flush := func() {
-		if run.Len() > 0 {
-			s := base
-			if runMatch {
-				s = match
-			}
-			segs = append(segs, seg{run.String(), s})
-			run.Reset()
-		}
-	}
-	for i, r := range t {
-		m := i < limit && isMatch[i]
-		if m != runMatch {
-			flush()
-			runMatch = m
-		}
-		run.WriteRune(r)
-	}
-	flush()
-	return segs
-}
-
-// statusCell returns a lesson's symbol, its style and its status text for the outline.
-func statusCell(st *Styles, s progress.Standing, lp progress.LessonProgress) (string, lipgloss.Style, string) {
-	best := ""
-	if len(lp.Attempts) > 0 {
-		best = fmt.Sprintf("best %d%%", progress.WholePercent(lp.Best))
-	}
-	switch {
-	case s.Status == progress.Passed:
-		return "✓", st.Passed, fmt.Sprintf("passed %d%%", progress.WholePercent(lp.Best))
-	case s.Complete:
-		return "✓", st.Passed, s.String()
-	case s.Status == progress.Read:
-		if best != "" {
-			return "●", st.Read, "read · " + best
-		}
-		return "●", st.Read, "read"
-	case s.Status == progress.InProgress:
-		if best != "" {
-			return "◐", st.InProgress, best
-		}
-		return "◐", st.InProgress, "in progress"
-	}
-	return "○", st.NotStarted, ""
 }

@@ -14,8 +14,9 @@ import (
 )
 
 // quizModel runs a lesson's quiz: one question at a time, feedback after each answer, and the
-// result at the end, with retry of all questions or of the missed ones. The attempt is saved
-// as soon as the last answer is given.
+// result at the end, with retry of all questions or of the missed ones. What an answer, a
+// round, a score and a pass mean is lessons.Round's business: this screen collects keys and
+// draws (quizview.go). The attempt is saved as soon as the last answer is given.
 type quizModel struct {
 	c *common
 
@@ -50,7 +51,33 @@ const (
 )
 
 func newQuiz(c *common) *quizModel {
-	return &quizModel{c: c, input: newTextInput("› ", "type your answer", 200, c.styles)}
+	return &quizModel{c: c, input: newTextInput("› ", "type your answer", 200, c.st)}
+}
+
+// enter starts a round of every question of a lesson's quiz (startQuizMsg).
+func (z *quizModel) enter(msg navMsg) (tea.Cmd, bool) {
+	start, ok := msg.(startQuizMsg)
+	if !ok || start.index < 0 || start.index >= len(z.c.course.Lessons) || len(z.c.course.Lessons[start.index].Quiz) == 0 {
+		return nil, false
+	}
+	cmd := z.start(start.index, false)
+	return tea.Batch(cmd, z.resize()), true
+}
+
+func (z *quizModel) leave() {}
+
+// courseChanged keeps the round under way: it goes on with the questions it started with, and
+// the new version of the quiz applies to the next round. When the lesson is gone from the
+// course, the quiz goes back to the outline.
+func (z *quizModel) courseChanged() tea.Cmd {
+	i := z.c.course.Index(z.lesson.ID)
+	if i < 0 {
+		z.c.setFlash(fmt.Sprintf("The lesson %q is gone from the course.", z.lesson.ID), true)
+		z.c.goTo(showOutlineMsg{})
+		return nil
+	}
+	z.index = i
+	return z.resize()
 }
 
 // start begins a round of lesson i's quiz: every question, or with missedOnly the questions
@@ -71,6 +98,8 @@ func (z *quizModel) start(i int, missedOnly bool) tea.Cmd {
 func (z *quizModel) questions() []*lessons.Question { return z.round.Questions() }
 
 func (z *quizModel) question() *lessons.Question { return z.questions()[z.qi] }
+
+func (z *quizModel) lastQuestion() bool { return z.qi+1 >= len(z.questions()) }
 
 // begin shows question n of the round.
 func (z *quizModel) begin(n int) tea.Cmd {
@@ -113,13 +142,16 @@ func (z *quizModel) update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.Back) && !(z.typing() && !key.Matches(km, k.Cancel)):
 		if leaving || z.phase == finished || z.round.Answered() == 0 || z.lastAnswered() {
-			return z.c.navigate(backMsg{})
+			z.c.goTo(backToLessonMsg{})
+			return nil
 		}
 		z.confirmLeave = true
 		z.c.setFlash(fmt.Sprintf("Leave the quiz? Answers so far are lost: press %s again.", km.String()), true)
 		return nil
+	case z.phase == asking && z.question().Kind == lessons.ShortAnswer:
+		cmd = z.updateTyping(km)
 	case z.phase == asking:
-		cmd = z.updateAsking(km)
+		cmd = z.updateChoosing(km)
 	case z.phase == answered:
 		cmd = z.updateAnswered(km)
 	default:
@@ -129,25 +161,27 @@ func (z *quizModel) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (z *quizModel) lastAnswered() bool {
-	return z.phase == answered && z.qi == len(z.questions())-1
+func (z *quizModel) lastAnswered() bool { return z.phase == answered && z.lastQuestion() }
+
+// updateTyping handles a key while a short answer is typed.
+func (z *quizModel) updateTyping(km tea.KeyMsg) tea.Cmd {
+	k := z.c.keys
+	switch {
+	case key.Matches(km, k.Submit):
+		z.submit()
+		return nil
+	case key.Matches(km, k.HintInInput):
+		z.showHint()
+		return nil
+	}
+	var cmd tea.Cmd
+	z.input, cmd = z.input.Update(km)
+	return cmd
 }
 
-func (z *quizModel) updateAsking(km tea.KeyMsg) tea.Cmd {
-	k, q := z.c.keys, z.question()
-	if q.Kind == lessons.ShortAnswer {
-		switch {
-		case key.Matches(km, k.Submit):
-			return z.submit()
-		case key.Matches(km, k.HintInInput):
-			z.showHint()
-			return nil
-		}
-		var cmd tea.Cmd
-		z.input, cmd = z.input.Update(km)
-		return cmd
-	}
-	n := len(z.order)
+// updateChoosing handles a key while the learner picks among the choices.
+func (z *quizModel) updateChoosing(km tea.KeyMsg) tea.Cmd {
+	k, n := z.c.keys, len(z.order)
 	switch {
 	case key.Matches(km, k.Up):
 		z.cursor = max(z.cursor-1, 0)
@@ -158,21 +192,13 @@ func (z *quizModel) updateAsking(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Bottom):
 		z.cursor = n - 1
 	case key.Matches(km, k.Choose):
-		d := int(km.String()[0] - '1')
-		if d >= n {
-			z.c.setFlash(fmt.Sprintf("There %s only %d %s.", plural(n, "is", "are"), n, plural(n, "choice", "choices")), false)
-			return nil
-		}
-		z.cursor = d
-		if q.Kind == lessons.MultipleSelect {
-			z.toggle()
-		}
+		z.choose(int(km.String()[0] - '1'))
 	case key.Matches(km, k.Toggle):
-		if q.Kind == lessons.MultipleSelect {
+		if z.question().Kind == lessons.MultipleSelect {
 			z.toggle()
 		}
 	case key.Matches(km, k.Submit):
-		return z.submit()
+		z.submit()
 	case key.Matches(km, k.Hint):
 		z.showHint()
 	case key.Matches(km, k.PageUp):
@@ -181,6 +207,18 @@ func (z *quizModel) updateAsking(km tea.KeyMsg) tea.Cmd {
 		z.scroll.by(max(z.scroll.height-2, 1))
 	}
 	return nil
+}
+
+// choose moves to the choice shown as number d+1, and ticks it in a multiple-select question.
+func (z *quizModel) choose(d int) {
+	if n := len(z.order); d >= n {
+		z.c.setFlash(fmt.Sprintf("There %s only %d %s.", plural(n, "is", "are"), n, plural(n, "choice", "choices")), false)
+		return
+	}
+	z.cursor = d
+	if z.question().Kind == lessons.MultipleSelect {
+		z.toggle()
+	}
 }
 
 func (z *quizModel) toggle() {
@@ -197,14 +235,14 @@ func (z *quizModel) showHint() {
 }
 
 // submit checks the answer, shows the feedback, and after the last question saves the attempt.
-func (z *quizModel) submit() tea.Cmd {
-	q := z.question()
+func (z *quizModel) submit() {
+	k, q := z.c.keys, z.question()
 	var a lessons.Answer
 	switch q.Kind {
 	case lessons.ShortAnswer:
 		if strings.TrimSpace(z.input.Value()) == "" {
-			z.c.setFlash("Type your answer, then press enter.", false)
-			return nil
+			z.c.setFlash(fmt.Sprintf("Type your answer, then press %s.", keyName(k.Submit)), false)
+			return
 		}
 		a = q.AnswerText(z.input.Value())
 		z.input.Blur()
@@ -216,8 +254,9 @@ func (z *quizModel) submit() tea.Cmd {
 			}
 		}
 		if len(picked) == 0 {
-			z.c.setFlash("Tick the choices you think are right (space or their number), then press enter.", false)
-			return nil
+			z.c.setFlash(fmt.Sprintf("Tick the choices you think are right (%s or their number), then press %s.",
+				keyName(k.Toggle), keyName(k.Submit)), false)
+			return
 		}
 		a = q.AnswerChoices(picked)
 	default:
@@ -229,7 +268,6 @@ func (z *quizModel) submit() tea.Cmd {
 	if z.round.Done() {
 		z.finish()
 	}
-	return nil
 }
 
 // finish scores the round and saves it as an attempt over the whole quiz.
@@ -248,130 +286,116 @@ func (z *quizModel) finish() {
 }
 
 func (z *quizModel) updateAnswered(km tea.KeyMsg) tea.Cmd {
-	k := z.c.keys
 	switch {
-	case key.Matches(km, k.NextQ):
-		if z.qi+1 < len(z.questions()) {
-			return z.begin(z.qi + 1)
-		}
+	case !key.Matches(km, z.c.keys.NextQ):
+		z.scroll.key(km, z.c.keys)
+	case !z.lastQuestion():
+		return z.begin(z.qi + 1)
+	default:
 		z.phase = finished
 		z.scroll.offset = 0
-	default:
-		z.scroll.key(km, z.c.keys)
 	}
 	return nil
 }
 
 func (z *quizModel) updateFinished(km tea.KeyMsg) tea.Cmd {
-	k, r := z.c.keys, z.result
+	k := z.c.keys
 	switch {
 	case key.Matches(km, k.RetryAll):
 		return z.start(z.index, false)
-	case key.Matches(km, k.RetryMissed) && len(r.Missed) > 0:
+	case key.Matches(km, k.RetryMissed) && len(z.result.Missed) > 0:
 		return z.start(z.index, true)
 	case key.Matches(km, k.Done):
-		return z.done()
+		z.c.goTo(z.nextAction().to)
 	default:
-		z.scroll.key(km, z.c.keys)
+		z.scroll.key(km, k)
 	}
 	return nil
 }
 
-// done leaves the result: on to the next lesson after a pass, back to the lesson otherwise.
-func (z *quizModel) done() tea.Cmd {
+// resultAction is what the done key does on the result: on to the next lesson after a pass,
+// back to the lesson otherwise. desc labels the key in the help; sentence says it under the
+// score.
+type resultAction struct {
+	desc, sentence string
+	to             navMsg
+}
+
+func (z *quizModel) nextAction() resultAction {
+	last := z.index+1 >= len(z.c.course.Lessons)
 	switch {
 	case !z.result.Passed:
-		return z.c.navigate(backMsg{})
-	case z.c.summary().Done() && (z.courseDone || z.index+1 >= len(z.c.course.Lessons)):
-		return z.c.navigate(showCompleteMsg{})
-	case z.index+1 < len(z.c.course.Lessons):
-		return z.c.navigate(openLessonMsg{index: z.index + 1})
+		return resultAction{"back to lesson", "back to the lesson", backToLessonMsg{}}
+	case z.c.summary().Done() && (z.courseDone || last):
+		return resultAction{"course summary", "your course summary", showCompleteMsg{}}
+	case !last:
+		return resultAction{"next lesson", "next lesson", openLessonMsg{index: z.index + 1}}
 	}
-	return z.c.navigate(showOutlineMsg{})
+	return resultAction{"outline", "the outline", showOutlineMsg{}}
 }
 
 func (z *quizModel) crumbs() ([]string, string) {
-	right := ""
-	switch z.phase {
-	case finished:
+	right := fmt.Sprintf("Question %d of %d", z.qi+1, len(z.questions()))
+	if z.phase == finished {
 		right = "Result"
-	default:
-		right = fmt.Sprintf("Question %d of %d", z.qi+1, len(z.questions()))
 	}
 	return []string{z.lesson.Title, "Quiz"}, right
 }
 
 func (z *quizModel) status() statusInfo {
+	k := z.c.keys
 	position := fmt.Sprintf("%d/%d", z.qi+1, len(z.questions()))
 	switch z.phase {
 	case asking:
-		q := z.question()
-		switch q.Kind {
+		left := fmt.Sprintf("Choose with %s or a number, then press %s", keysLabel(k.Up, k.Down), keyName(k.Submit))
+		switch z.question().Kind {
 		case lessons.MultipleSelect:
-			return statusInfo{left: "Tick every right choice with space or its number, then press enter", right: position}
+			left = fmt.Sprintf("Tick every right choice with %s or its number, then press %s", keyName(k.Toggle), keyName(k.Submit))
 		case lessons.ShortAnswer:
-			return statusInfo{left: "Type your answer and press enter", right: position}
+			left = fmt.Sprintf("Type your answer and press %s", keyName(k.Submit))
 		}
-		return statusInfo{left: "Choose with ↑/↓ or a number, then press enter", right: position}
+		return statusInfo{left: left, right: position}
 	case answered:
-		g, _ := z.round.Last()
-		next := "enter: next question"
-		if z.qi+1 >= len(z.questions()) {
-			next = "enter: see your score"
-		}
-		if g.Correct {
+		next := keyName(k.NextQ) + ": " + z.nextQuestionDesc()
+		if g, _ := z.round.Last(); g.Correct {
 			return statusInfo{left: "✓ Correct · " + next, right: position, tone: toneGood}
 		}
 		return statusInfo{left: "✗ Not quite · " + next, right: position, tone: toneBad}
 	}
-	r := z.result
-	if r.Passed {
-		return statusInfo{left: fmt.Sprintf("✓ Passed with %d%%", progress.WholePercent(r.Percent())), tone: toneGood}
+	pct := progress.WholePercent(z.result.Percent())
+	if z.result.Passed {
+		return statusInfo{left: fmt.Sprintf("✓ Passed with %d%%", pct), tone: toneGood}
 	}
-	return statusInfo{left: fmt.Sprintf("✗ %d%%: the pass mark is %d%%", progress.WholePercent(r.Percent()), z.c.course.PassMark), tone: toneBad}
+	return statusInfo{left: fmt.Sprintf("✗ %d%%: the pass mark is %d%%", pct, z.c.course.PassMark), tone: toneBad}
+}
+
+// nextQuestionDesc is what the next-question key does after an answer.
+func (z *quizModel) nextQuestionDesc() string {
+	if z.lastQuestion() {
+		return "see your score"
+	}
+	return "next question"
 }
 
 func (z *quizModel) help() help.KeyMap {
 	k := z.c.keys
-	back := withHelp(k.Back, "q", "leave quiz")
-	scroll := withHelp(k.Down, "↓/↑", "scroll")
+	back := hint("leave quiz", k.Back)
+	scroll := hint("scroll", k.Down, k.Up)
 	var short []key.Binding
 	switch z.phase {
 	case asking:
-		q := z.question()
-		switch q.Kind {
-		case lessons.ShortAnswer:
-			if q.Hint != "" {
-				short = append(short, k.HintInInput)
-			}
-			short = append(short, k.Submit)
-			back = withHelp(k.Cancel, "esc", "leave quiz")
-		case lessons.MultipleSelect:
-			short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "1-9", "tick"), k.Toggle}
-		default:
-			short = []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Choose, fmt.Sprintf("1-%d", len(z.order)), "pick")}
-		}
-		if q.Kind != lessons.ShortAnswer {
-			if q.Hint != "" {
-				short = append(short, k.Hint)
-			}
-			short = append(short, k.Submit)
-		}
+		short, back = z.askingHelp(back)
 	case answered:
-		next := k.NextQ
-		if z.qi+1 >= len(z.questions()) {
-			next = withHelp(k.NextQ, "enter", "see your score")
-		}
-		short = []key.Binding{scroll, next}
+		short = []key.Binding{scroll, hint(z.nextQuestionDesc(), k.NextQ)}
 		if z.lastAnswered() {
-			back = withHelp(k.Back, "q", "back to lesson")
+			back = hint("back to lesson", k.Back)
 		}
 	case finished:
-		short = []key.Binding{scroll, z.doneBinding(), withHelp(k.RetryAll, "r", "retry")}
+		short = []key.Binding{scroll, hint(z.nextAction().desc, k.Done), hint("retry", k.RetryAll)}
 		if len(z.result.Missed) > 0 {
 			short = append(short, k.RetryMissed)
 		}
-		back = withHelp(k.Back, "q", "back to lesson")
+		back = hint("back to lesson", k.Back)
 	}
 	short = append(short, back)
 	if !z.typing() {
@@ -381,31 +405,27 @@ func (z *quizModel) help() help.KeyMap {
 	return keyHelp{short: short, full: full}
 }
 
-func (z *quizModel) doneBinding() key.Binding {
-	k := z.c.keys
-	switch {
-	case !z.result.Passed:
-		return withHelp(k.Done, "enter", "back to lesson")
-	case z.c.summary().Done() && (z.courseDone || z.index+1 >= len(z.c.course.Lessons)):
-		return withHelp(k.Done, "enter", "course summary")
-	case z.index+1 < len(z.c.course.Lessons):
-		return withHelp(k.Done, "enter", "next lesson")
+// askingHelp lists the keys of a question waiting for its answer, and the key that leaves.
+func (z *quizModel) askingHelp(back key.Binding) ([]key.Binding, key.Binding) {
+	k, q := z.c.keys, z.question()
+	var short []key.Binding
+	switch q.Kind {
+	case lessons.ShortAnswer:
+		if q.Hint != "" {
+			short = append(short, k.HintInInput)
+		}
+		return append(short, k.Submit), hint("leave quiz", k.Cancel)
+	case lessons.MultipleSelect:
+		short = []key.Binding{hint("move", k.Up, k.Down), hint("tick", k.Choose), k.Toggle}
+	default:
+		short = []key.Binding{hint("choose", k.Up, k.Down), hint("pick", firstKeys(k.Choose, len(z.order)))}
 	}
-	return withHelp(k.Done, "enter", "outline")
+	if q.Hint != "" {
+		short = append(short, k.Hint)
+	}
+	return append(short, k.Submit), back
 }
 
 func (z *quizModel) view() string {
-	c := z.c
-	h := c.bodyHeight()
-	pad := strings.Repeat(" ", c.leftPad())
-	var b strings.Builder
-	end := min(z.scroll.offset+h, len(z.lines))
-	for i := z.scroll.offset; i < end; i++ {
-		b.WriteString(pad)
-		b.WriteString(clip(z.lines[i], c.bodyWidth()-len(pad)))
-		if i < end-1 {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
+	return z.scroll.view(z.lines, z.c.leftPad(), z.c.bodyWidth(), nil)
 }

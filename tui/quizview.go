@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/aieng/aieng/internal/render"
@@ -75,7 +76,7 @@ func kindLabel(q *lessons.Question) string {
 }
 
 func (z *quizModel) composeQuestion(showAnswer bool) []string {
-	st, q, w := z.c.styles, z.question(), z.textWidth()
+	st, q, w := z.c.st, z.question(), z.textWidth()
 	head := fmt.Sprintf("Question %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
 	if z.round.Retry() {
 		head = fmt.Sprintf("Missed question %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
@@ -109,18 +110,19 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 			lines = para(lines, z.md(q.Explanation, w, render.RolePlain), 2)
 		}
 		lines = append(lines, "")
-		next := "Press enter for the next question."
-		if z.qi+1 >= len(z.questions()) {
-			next = "Press enter to see your score."
+		next := fmt.Sprintf("Press %s for the next question.", keyName(z.c.keys.NextQ))
+		if z.lastQuestion() {
+			next = fmt.Sprintf("Press %s to see your score.", keyName(z.c.keys.NextQ))
 		}
 		lines = append(lines, "  "+st.CallToAction.Render(next))
 	}
 	return lines
 }
 
-// composeChoices lists the choices; with g set, it marks the right ones and the learner's.
+// composeChoices lists the choices; with g set (the answer given), it marks the right ones and
+// the learner's.
 func (z *quizModel) composeChoices(lines []string, g *lessons.Answer) []string {
-	st, q, w := z.c.styles, z.question(), z.textWidth()
+	q := z.question()
 	chosen := map[int]bool{}
 	if g != nil {
 		for _, i := range g.Choices {
@@ -128,75 +130,84 @@ func (z *quizModel) composeChoices(lines []string, g *lessons.Answer) []string {
 		}
 	}
 	for pos, i := range z.order {
-		ch := q.Choices[i]
-		focus := g == nil && pos == z.cursor
-		on := chosen[i]
-		if g == nil {
-			on = z.picked[i] || (q.Kind != lessons.MultipleSelect && focus)
-		}
-		box := "( )"
-		if on {
-			box = "(•)"
-		}
-		if q.Kind == lessons.MultipleSelect {
-			box = "[ ]"
-			if on {
-				box = "[x]"
-			}
-		}
-		lead, leadStyle := "  ", st.Cursor
-		if focus {
-			lead = "› "
-		}
-		if g != nil {
-			switch {
-			case ch.Correct:
-				lead, leadStyle = "✓ ", st.Correct
-			case on:
-				lead, leadStyle = "✗ ", st.Wrong
-			}
-		}
-		prefix := fmt.Sprintf("%s %d  ", box, pos+1)
-		role := render.RolePlain
-		switch {
-		case focus:
-			role = render.RoleFocus
-		case g != nil && ch.Correct:
-			role = render.RoleCorrect
-		}
-		tw := max(w-ansi.StringWidth(prefix), 6)
-		text := z.md(ch.Text, tw, role)
-		if focus {
+		m := z.choiceMark(pos, q.Choices[i], g, chosen[i])
+		if m.focus {
 			z.cursorLine = len(lines)
 		}
-		boxStyle := st.Subtle
-		if on || focus {
-			boxStyle = st.ChoiceFocus
+		lines = append(lines, z.choiceLines(pos, q.Choices[i], m, g != nil)...)
+	}
+	return lines
+}
+
+// choiceMark is how a choice is drawn: its box (ticked or not), the mark in front of it (the
+// cursor, or after the answer ✓ and ✗), and the role of its text.
+type choiceMark struct {
+	focus, on           bool
+	box, lead           string
+	leadStyle, boxStyle lipgloss.Style
+	role                render.Role
+}
+
+func (z *quizModel) choiceMark(pos int, ch lessons.Choice, g *lessons.Answer, chosen bool) choiceMark {
+	st, multiple := z.c.st, z.question().Kind == lessons.MultipleSelect
+	m := choiceMark{on: chosen, lead: "  ", leadStyle: st.Cursor, boxStyle: st.Subtle, role: render.RolePlain}
+	if g == nil {
+		m.focus = pos == z.cursor
+		m.on = z.picked[z.order[pos]] || (!multiple && m.focus)
+	}
+	switch {
+	case multiple && m.on:
+		m.box = "[x]"
+	case multiple:
+		m.box = "[ ]"
+	case m.on:
+		m.box = "(•)"
+	default:
+		m.box = "( )"
+	}
+	switch {
+	case m.focus:
+		m.lead, m.role = "› ", render.RoleFocus
+	case g != nil && ch.Correct:
+		m.lead, m.leadStyle, m.role = "✓ ", st.Correct, render.RoleCorrect
+	case g != nil && m.on:
+		m.lead, m.leadStyle = "✗ ", st.Wrong
+	}
+	if m.on || m.focus {
+		m.boxStyle = st.ChoiceFocus
+	}
+	return m
+}
+
+// choiceLines draws one choice: its box and number, its text, and after the answer a note on
+// a right choice left out and the choice's own feedback.
+func (z *quizModel) choiceLines(pos int, ch lessons.Choice, m choiceMark, answered bool) []string {
+	st, w := z.c.st, z.textWidth()
+	prefix := fmt.Sprintf("%s %d  ", m.box, pos+1)
+	hang := strings.Repeat(" ", 2+ansi.StringWidth(prefix))
+	tw := max(w-ansi.StringWidth(prefix), 6)
+	var lines []string
+	for j, t := range z.md(ch.Text, tw, m.role) {
+		if j == 0 {
+			lines = append(lines, m.leadStyle.Render(m.lead)+m.boxStyle.Render(prefix)+t)
+		} else {
+			lines = append(lines, hang+t)
 		}
-		for j, t := range text {
-			if j == 0 {
-				lines = append(lines, leadStyle.Render(lead)+boxStyle.Render(prefix)+t)
-			} else {
-				lines = append(lines, strings.Repeat(" ", 2+ansi.StringWidth(prefix))+t)
-			}
-		}
-		if g != nil && ch.Correct && !on && q.Kind == lessons.MultipleSelect {
-			// A ✓ beside an empty box is easy to misread as "you got this one".
-			lines = append(lines, strings.Repeat(" ", 2+ansi.StringWidth(prefix))+st.Subtle.Render("│ ")+
-				st.Feedback.Render("also right: you left this one out"))
-		}
-		if g != nil && on && ch.Feedback != "" {
-			fb := z.md(ch.Feedback, max(tw-2, 6), render.RoleFeedback)
-			for _, t := range fb {
-				lines = append(lines, strings.Repeat(" ", 2+ansi.StringWidth(prefix))+st.Subtle.Render("│ ")+t)
-			}
+	}
+	if answered && ch.Correct && !m.on && z.question().Kind == lessons.MultipleSelect {
+		// A ✓ beside an empty box is easy to misread as "you got this one".
+		lines = append(lines, hang+st.Subtle.Render("│ ")+st.Feedback.Render("also right: you left this one out"))
+	}
+	if answered && m.on && ch.Feedback != "" {
+		for _, t := range z.md(ch.Feedback, max(tw-2, 6), render.RoleFeedback) {
+			lines = append(lines, hang+st.Subtle.Render("│ ")+t)
 		}
 	}
 	return lines
 }
 
 func (z *quizModel) composeShort(lines []string, g *lessons.Answer) []string {
-	st, q, w := z.c.styles, z.question(), z.textWidth()
+	st, q, w := z.c.st, z.question(), z.textWidth()
 	if g == nil {
 		z.cursorLine = len(lines) + 1
 		return append(lines, "  "+st.Subtle.Render("Your answer:"), "  "+z.input.View())
@@ -220,7 +231,7 @@ func (z *quizModel) composeShort(lines []string, g *lessons.Answer) []string {
 
 // verdict says whether the answer was right and, if not, what the right answer was.
 func (z *quizModel) verdict(g *lessons.Answer) []string {
-	st, q, w := z.c.styles, g.Question, z.textWidth()
+	st, q, w := z.c.st, g.Question, z.textWidth()
 	if g.Correct {
 		return []string{"  " + st.Correct.Render("✓ Correct!")}
 	}
@@ -246,7 +257,7 @@ func correctAnswerText(q *lessons.Question) string {
 }
 
 func (z *quizModel) composeResult() []string {
-	st, r, w := z.c.styles, z.result, z.textWidth()
+	st, r, w := z.c.st, z.result, z.textWidth()
 	lines := []string{""}
 	if r.Passed {
 		lines = append(lines, "  "+st.Correct.Render("✓ Passed: "+z.lesson.Title))
@@ -301,21 +312,10 @@ func (z *quizModel) composeResult() []string {
 // resultActions says what the keys do next. It comes right under the score, so that even a
 // small terminal shows it without scrolling past the missed questions.
 func (z *quizModel) resultActions(w int) []string {
-	st, r := z.c.styles, z.result
-	var next []string
-	switch z.doneBinding().Help().Desc {
-	case "next lesson":
-		next = append(next, "enter: next lesson")
-	case "course summary":
-		next = append(next, "enter: your course summary")
-	case "back to lesson":
-		next = append(next, "enter: back to the lesson")
-	default:
-		next = append(next, "enter: the outline")
-	}
-	next = append(next, "r: retry all questions")
+	st, k, r := z.c.st, z.c.keys, z.result
+	next := []string{keyName(k.Done) + ": " + z.nextAction().sentence, keyName(k.RetryAll) + ": retry all questions"}
 	if len(r.Missed) > 0 {
-		next = append(next, fmt.Sprintf("m: retry the %d missed", len(r.Missed)))
+		next = append(next, fmt.Sprintf("%s: retry the %d missed", keyName(k.RetryMissed), len(r.Missed)))
 	}
 	var lines []string
 	for _, l := range strings.Split(render.Wrap(st.CallToAction.Render(strings.Join(next, " · ")), w), "\n") {

@@ -34,7 +34,7 @@ type searchMatch struct {
 }
 
 func newSearch(c *common) search {
-	return search{c: c, input: newTextInput("/", "search this lesson", 80, c.styles)}
+	return search{c: c, input: newTextInput("/", "search this lesson", 80, c.st)}
 }
 
 func (s *search) reset() {
@@ -179,7 +179,7 @@ func (s *search) jump(dir, from int) (int, bool) {
 
 // highlight marks the matches of one styled line; ms are indexes into matches.
 func (s *search) highlight(line string, ms []int) string {
-	st := s.c.styles
+	st := s.c.st
 	var b strings.Builder
 	col := 0
 	plain := s.plain[s.matches[ms[0]].line]

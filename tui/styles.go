@@ -6,10 +6,10 @@ import (
 	"github.com/aieng/aieng/internal/render"
 )
 
-// Styles holds every style of the interface: no screen sets a colour of its own. Colours are
+// styleSheet holds every style of the interface: no screen sets a colour of its own. Colours are
 // adaptive (one value for light backgrounds, one for dark); with colour off (NO_COLOR) only
 // attributes such as bold and reverse remain, so the interface still shows what is selected.
-type Styles struct {
+type styleSheet struct {
 	TitleBar     lipgloss.Style // the bar at the top
 	StatusBar    lipgloss.Style // the status line above the key help
 	StatusAction lipgloss.Style // the status line telling what to do next
@@ -75,9 +75,9 @@ var (
 	colCodeBg     = lipgloss.AdaptiveColor{Light: "#F3F0F5", Dark: "#2A2A33"}
 )
 
-// NewStyles returns the styles drawn with renderer r (nil: Lip Gloss's default renderer). With
+// newStyleSheet returns the styles drawn with renderer r (nil: Lip Gloss's default renderer). With
 // color false the styles carry no colour at all.
-func NewStyles(r *lipgloss.Renderer, color bool) *Styles {
+func newStyleSheet(r *lipgloss.Renderer, color bool) *styleSheet {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
@@ -85,7 +85,7 @@ func NewStyles(r *lipgloss.Renderer, color bool) *Styles {
 	if !color {
 		return plainStyles(n)
 	}
-	s := &Styles{
+	s := &styleSheet{
 		TitleBar:     n().Background(colAccentBg).Foreground(colOnAccent).Bold(true),
 		StatusBar:    n().Background(colStatusBg).Foreground(colText),
 		StatusAction: n().Background(colStatusBg).Foreground(colAccent).Bold(true),
@@ -135,7 +135,7 @@ func NewStyles(r *lipgloss.Renderer, color bool) *Styles {
 }
 
 // textStyles are the styles quiz text is drawn in (render.Text).
-func (s *Styles) textStyles() render.TextStyles {
+func (s *styleSheet) textStyles() render.TextStyles {
 	return render.TextStyles{
 		Roles: map[render.Role]lipgloss.Style{
 			render.RolePlain: s.Choice, render.RolePrompt: s.Prompt, render.RoleFocus: s.ChoiceFocus,
@@ -145,7 +145,7 @@ func (s *Styles) textStyles() render.TextStyles {
 	}
 }
 
-func (s *Styles) statusTone(t tone) lipgloss.Style {
+func (s *styleSheet) statusTone(t tone) lipgloss.Style {
 	switch t {
 	case toneAction:
 		return s.StatusAction
@@ -163,8 +163,8 @@ func (s *Styles) statusTone(t tone) lipgloss.Style {
 
 // plainStyles is the colour-free interface of NO_COLOR: reverse video marks the bars and the
 // selection, bold and underline the rest.
-func plainStyles(n func() lipgloss.Style) *Styles {
-	return &Styles{
+func plainStyles(n func() lipgloss.Style) *styleSheet {
+	return &styleSheet{
 		TitleBar:     n().Reverse(true).Bold(true),
 		StatusBar:    n(),
 		StatusAction: n().Bold(true),

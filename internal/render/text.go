@@ -101,36 +101,9 @@ func (r textRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 	case *ast.Heading:
 		return Wrap(r.inlines(n, r.st.Strong.Inherit(base)), width)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		var lines []string
-		segs := n.Lines()
-		for i := 0; i < segs.Len(); i++ {
-			seg := segs.At(i)
-			line := strings.TrimRight(strings.ReplaceAll(string(seg.Value(r.src)), "\t", "    "), "\n")
-			if w := max(width-2, 1); ansi.StringWidth(line) > w {
-				line = ansi.Truncate(line, w, "…")
-			}
-			lines = append(lines, "  "+r.st.CodeBlock.Render(line))
-		}
-		return strings.Join(lines, "\n")
+		return r.codeBlock(n, width)
 	case *ast.List:
-		var items []string
-		num := n.Start
-		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			bullet := "• "
-			if n.IsOrdered() {
-				bullet = strconv.Itoa(num) + ". "
-				num++
-			}
-			w := ansi.StringWidth(bullet)
-			body := r.blocks(item, max(width-w, 4), base)
-			body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", w))
-			items = append(items, bullet+body)
-		}
-		sep := "\n"
-		if !n.IsTight {
-			sep = "\n\n"
-		}
-		return strings.Join(items, sep)
+		return r.list(n, width, base)
 	case *ast.Blockquote:
 		body := r.blocks(n, max(width-2, 4), base)
 		return "│ " + strings.ReplaceAll(body, "\n", "\n│ ")
@@ -150,6 +123,42 @@ func (r textRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 		}
 		return ""
 	}
+}
+
+// codeBlock draws a code block's lines as written, indented, each cut to the width.
+func (r textRenderer) codeBlock(n ast.Node, width int) string {
+	var lines []string
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		line := strings.TrimRight(strings.ReplaceAll(string(seg.Value(r.src)), "\t", "    "), "\n")
+		if w := max(width-2, 1); ansi.StringWidth(line) > w {
+			line = ansi.Truncate(line, w, "…")
+		}
+		lines = append(lines, "  "+r.st.CodeBlock.Render(line))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// list draws a list's items behind their bullets or numbers, wrapped under them.
+func (r textRenderer) list(n *ast.List, width int, base lipgloss.Style) string {
+	var items []string
+	num := n.Start
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		bullet := "• "
+		if n.IsOrdered() {
+			bullet = strconv.Itoa(num) + ". "
+			num++
+		}
+		w := ansi.StringWidth(bullet)
+		body := r.blocks(item, max(width-w, 4), base)
+		items = append(items, bullet+strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", w)))
+	}
+	sep := "\n"
+	if !n.IsTight {
+		sep = "\n\n"
+	}
+	return strings.Join(items, sep)
 }
 
 // inlines renders a block's inline content on one logical line (wrap breaks it).

@@ -1,0 +1,130 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/aieng/aieng/internal/render"
+)
+
+// The chrome is what surrounds every screen's body: the title bar, the problems panel of a
+// broken edit (--watch), the status line and the footer with the key help. Each is a small
+// component drawn from what the screen reports (crumbs, status, help), so no screen draws its
+// own.
+
+// titleBar draws the course title and the screen's crumbs on the left, its position on the
+// right. When narrow, it leaves out the course title, then the outer crumbs: the current
+// screen's name matters most.
+func titleBar(st *styleSheet, width int, title string, crumbs []string, right string) string {
+	if right != "" {
+		right = "  " + right + " "
+	}
+	if ansi.StringWidth(right) > width/2 {
+		right = ""
+	}
+	avail := width - ansi.StringWidth(right)
+	parts := append([]string{title}, crumbs...)
+	left := " " + strings.Join(parts, " › ")
+	for len(parts) > 1 && ansi.StringWidth(left) > avail {
+		parts = parts[1:]
+		left = " " + strings.Join(parts, " › ")
+	}
+	return st.TitleBar.Render(fit(left, avail) + right)
+}
+
+// statusLine draws the status bar: the screen's message on the left (unless a flash or a
+// warning takes its place), its position on the right.
+func statusLine(c *common, info statusInfo) string {
+	st := c.st
+	switch {
+	case c.flash != "" && c.flashWarn:
+		info.left, info.tone = "! "+c.flash, toneWarn
+	case c.flash != "":
+		info.left, info.tone = c.flash, toneInfo
+	case c.warning != "":
+		info.left, info.tone = "! "+c.warning, toneWarn
+	}
+	right := ""
+	if info.right != "" {
+		right = " " + info.right + " "
+	}
+	lw := max(c.width-ansi.StringWidth(right), 0)
+	var left string
+	if info.tone == toneRaw {
+		left = clip(" "+info.left, lw)
+		left += st.StatusBar.Render(strings.Repeat(" ", max(lw-ansi.StringWidth(left), 0)))
+	} else {
+		left = st.statusTone(info.tone).Render(fit(" "+info.left, lw))
+	}
+	return left + st.StatusRight.Render(right)
+}
+
+// footer draws the key help of the screen on show: one line of it, or all of it as the help
+// screen.
+type footer struct{ help help.Model }
+
+func newFooter(st *styleSheet) footer {
+	h := help.New()
+	h.Styles = help.Styles{
+		ShortKey: st.HelpKey, ShortDesc: st.HelpDesc, ShortSeparator: st.HelpSep, Ellipsis: st.HelpSep,
+		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.HelpSep,
+	}
+	h.ShortSeparator = " · "
+	return footer{help: h}
+}
+
+// short fits the key help on one line. When it is too long it leaves out the first keys,
+// which are the obvious ones (arrows), so that the screen's own actions, back and ? stay.
+func (f footer) short(bs []key.Binding, width int) string {
+	for {
+		s := f.help.ShortHelpView(bs)
+		if ansi.StringWidth(s) <= width-1 || len(bs) <= 2 {
+			return clip(" "+s, width)
+		}
+		bs = bs[1:]
+	}
+}
+
+// full is the help screen: every key of the screen on show, in columns when they fit.
+func (f footer) full(c *common, groups [][]key.Binding) string {
+	st, k := c.st, c.keys
+	full := f.help.FullHelpView(groups)
+	if ansi.StringWidth(strings.SplitN(full, "\n", 2)[0]) > c.width-2 {
+		var all []key.Binding
+		for _, g := range groups {
+			all = append(all, g...)
+		}
+		full = f.help.FullHelpView([][]key.Binding{all})
+	}
+	lines := []string{"", "  " + st.Heading.Render("Keys"), ""}
+	for _, l := range strings.Split(full, "\n") {
+		lines = append(lines, "  "+l)
+	}
+	closing := fmt.Sprintf("Press %s or %s to close this help. %s quits at any time.", keyName(k.Help), keyName(k.Back), keyName(k.Quit))
+	lines = append(lines, "", "  "+st.Subtle.Render(closing))
+	return block(strings.Join(lines, "\n"), c.width, c.bodyHeight())
+}
+
+// problemsPanel lists why the latest edit of the course was not loaded.
+func problemsPanel(c *common) string {
+	st := c.st
+	lines := []string{st.statusTone(toneWarn).Render(fit(" The last edit has problems; showing the last good version. Fix and save:", c.width))}
+	for i, p := range c.problems {
+		if i == maxProblemLines {
+			lines = append(lines, st.Subtle.Render(clip(fmt.Sprintf("   …and %d more (aieng validate lists them all)", len(c.problems)-i), c.width)))
+			break
+		}
+		lines = append(lines, clip("   "+p, c.width))
+	}
+	return block(strings.Join(lines, "\n"), c.width, c.problemsHeight())
+}
+
+// tooSmall is the whole screen of a terminal smaller than the interface can draw in.
+func tooSmall(w, h int) string {
+	msg := fmt.Sprintf("Terminal too small: need at least %dx%d (now %dx%d).", minWidth, minHeight, w, h)
+	return block(render.Wrap(msg, max(w, 1)), max(w, 1), max(h, 1))
+}

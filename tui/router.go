@@ -1,0 +1,160 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Model is the root Bubble Tea model: a router. It keeps the screens behind the screen
+// interface, forwards each message to the screen on show, switches screens on a navigation
+// request (one path: navigate), and draws the chrome around the screen's body. It never
+// reaches into a screen.
+type Model struct {
+	c        *common
+	screens  [numScreens]screen
+	state    screenID // the screen on show
+	footer   footer
+	showHelp bool
+	ready    bool // a window size arrived: lay out from now on
+}
+
+func (m *Model) active() screen { return m.screens[m.state] }
+
+// Update routes a message: window sizes, global keys, save results and course updates here;
+// the rest to the screen on show. A navigation a screen asked for is made before Update
+// returns.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	c := m.c
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		c.width, c.height = msg.Width, msg.Height
+		m.ready = true
+		cmd = m.active().resize()
+	case tea.KeyMsg:
+		c.flash = ""
+		cmd = m.key(msg)
+	case saveResultMsg:
+		c.warning = ""
+		if msg.err != nil {
+			c.warning = saveWarning(msg.err)
+		}
+		return m, listenSaves(c.prog)
+	case courseUpdateMsg:
+		cmd = tea.Batch(m.applyUpdate(CourseUpdate(msg)), m.listenUpdates())
+	case navMsg:
+		c.goTo(msg)
+	case renderedMsg:
+		c.render.done(msg)
+		cmd = m.active().update(msg)
+	default:
+		cmd = m.active().update(msg)
+	}
+	return m, tea.Batch(cmd, m.settle())
+}
+
+// settle makes the screen change a screen asked for with goTo, if any. Entering a screen may
+// ask for another one (a lesson gone from a reloaded course): a few rounds are allowed.
+func (m *Model) settle() tea.Cmd {
+	var cmds []tea.Cmd
+	for range 4 {
+		next := m.c.nav
+		if next == nil {
+			break
+		}
+		m.c.nav = nil
+		cmds = append(cmds, m.navigate(next))
+	}
+	return tea.Batch(cmds...)
+}
+
+// navigate shows the screen a navigation message is addressed to: the screen on show is left,
+// the target entered with the message. A target that declines leaves things as they were.
+func (m *Model) navigate(msg navMsg) tea.Cmd {
+	to := msg.target()
+	m.active().leave()
+	cmd, shown := m.screens[to].enter(msg)
+	if shown {
+		m.state = to
+		m.showHelp = false
+	}
+	return cmd
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.keys
+	if key.Matches(msg, k.Quit) {
+		m.active().leave()
+		return tea.Quit
+	}
+	if m.showHelp {
+		if key.Matches(msg, k.Help) || key.Matches(msg, k.Back) {
+			m.showHelp = false
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Help) && !m.active().typing() {
+		m.showHelp = true
+		return nil
+	}
+	return m.active().update(msg)
+}
+
+// applyUpdate switches to a new version of the course; the screen on show keeps its place. A
+// version with problems is not used: its problems are shown instead.
+func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
+	c := m.c
+	c.flash = "" // an earlier "reloaded" no longer holds
+	switch {
+	case u.Err != nil:
+		c.problems = []string{"cannot reload the course: " + u.Err.Error()}
+	case len(u.Problems) > 0:
+		c.problems = u.Problems
+	case u.Course == nil:
+		return nil
+	case u.Course.ID != c.course.ID:
+		c.problems = []string{fmt.Sprintf("the course id changed from %q to %q: restart aieng to use the new id", c.course.ID, u.Course.ID)}
+	default:
+		c.problems = nil
+		c.setCourse(u.Course)
+		c.setFlash("Reloaded the course after a change to its files.", false)
+		return m.active().courseChanged()
+	}
+	return m.active().resize() // the problems panel takes room from the body
+}
+
+// View draws the title bar, the active screen and the footer. It only lays out text that
+// Update prepared: no rendering, no I/O.
+func (m *Model) View() string {
+	c := m.c
+	if !m.ready {
+		return ""
+	}
+	if c.width < minWidth || c.height < minHeight {
+		return tooSmall(c.width, c.height)
+	}
+	s := m.active()
+	body := ""
+	if m.showHelp {
+		body = m.footer.full(c, s.help().FullHelp())
+	} else {
+		body = s.view()
+	}
+	crumbs, right := s.crumbs()
+	var b strings.Builder
+	b.WriteString(titleBar(c.st, c.width, c.course.Title, crumbs, right))
+	b.WriteByte('\n')
+	if len(c.problems) > 0 {
+		b.WriteString(problemsPanel(c))
+		b.WriteByte('\n')
+	}
+	b.WriteString(block(body, c.width, c.bodyHeight()))
+	b.WriteByte('\n')
+	b.WriteString(statusLine(c, s.status()))
+	b.WriteByte('\n')
+	b.WriteString(m.footer.short(s.help().ShortHelp(), c.width))
+	return b.String()
+}
