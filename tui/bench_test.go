@@ -7,6 +7,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -26,7 +27,7 @@ func benchCourse(b *testing.B) *lessons.Course {
 
 func benchOptions() Options {
 	o := testOptions()
-	o.Style, o.Profile = render.Dark, termenv.TrueColor
+	o.Look = termstyle.Look{Style: render.Dark, Profile: termenv.TrueColor, Dark: true}
 	return o
 }
 
@@ -61,7 +62,7 @@ func BenchmarkOpenLessonFirstTime(b *testing.B) {
 	m := New(c, nil, benchOptions())
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for b.Loop() {
-		m.c.render = newLessonRenderer(render.NewCache(8), m.c.opts.Style, m.c.opts.Profile) // nothing cached
+		m.c.render = newLessonRenderer(render.NewCache(8), m.c.opts.Look) // nothing cached
 		openLesson(m, largest)
 	}
 }

@@ -27,7 +27,12 @@ type goldenStep struct {
 
 func runGolden(t *testing.T, store progress.Storage, steps ...goldenStep) {
 	t.Helper()
-	m := New(testCourse(t), store, testOptions())
+	runGoldenWith(t, testOptions(), store, steps...)
+}
+
+func runGoldenWith(t *testing.T, opts Options, store progress.Storage, steps ...goldenStep) {
+	t.Helper()
+	m := New(testCourse(t), store, opts)
 	t.Cleanup(func() { _ = m.Close() })
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "Testing Course")
@@ -60,6 +65,27 @@ func TestGoldenOutline(t *testing.T) {
 		t.Fatal(err)
 	}
 	runGolden(t, store, goldenStep{keys: []string{"j"}})
+}
+
+// The NO_COLOR interface: its golden files keep the escape codes of bold, underline and
+// reverse video, which are all that marks the selection, the bars and the focus there.
+func noColorOptions() Options {
+	o := testOptions()
+	o.Look = testNoColor
+	return o
+}
+
+func TestGoldenOutlineNoColor(t *testing.T) {
+	store := openStore(t, "")
+	if err := store.RecordAttempt("tui-test-course", "models", progress.Attempt{Correct: 1, Total: 2, Percent: 50}); err != nil {
+		t.Fatal(err)
+	}
+	runGoldenWith(t, noColorOptions(), store, goldenStep{keys: []string{"j"}})
+}
+
+func TestGoldenQuestionNoColor(t *testing.T) {
+	runGoldenWith(t, noColorOptions(), nil, goldenStep{keys: []string{"enter"}, waitFor: "long enough to scroll"},
+		goldenStep{keys: []string{"t", "3"}})
 }
 
 func TestGoldenReader(t *testing.T) {

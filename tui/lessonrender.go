@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -15,12 +15,12 @@ import (
 // at a width at a time.
 type lessonRenderer struct {
 	cache    *render.Cache
-	base     render.Options  // the style and profile; the width varies
+	look     termstyle.Look
 	inflight map[string]bool // renderings running, by renderKey
 }
 
-func newLessonRenderer(cache *render.Cache, style render.Style, profile termenv.Profile) *lessonRenderer {
-	return &lessonRenderer{cache: cache, base: render.Options{Style: style, Profile: profile}, inflight: map[string]bool{}}
+func newLessonRenderer(cache *render.Cache, look termstyle.Look) *lessonRenderer {
+	return &lessonRenderer{cache: cache, look: look, inflight: map[string]bool{}}
 }
 
 // renderedMsg carries a lesson rendered off the event loop, with what it was rendered for: the
@@ -37,11 +37,7 @@ type renderedMsg struct {
 // at a width.
 func renderKey(l *lessons.Lesson, width int) string { return fmt.Sprintf("%s@%d@%p", l.ID, width, l) }
 
-func (r *lessonRenderer) options(width int) render.Options {
-	o := r.base
-	o.Width = width
-	return o
-}
+func (r *lessonRenderer) options(width int) render.Options { return r.look.RenderOptions(width) }
 
 // cached returns the lesson rendered at width, if the cache has it. A map look-up: safe in
 // Update.

@@ -14,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
@@ -73,8 +74,15 @@ func testClock() func() time.Time {
 	}
 }
 
+// testLook draws without escape codes (the ASCII profile) but with the colour styles, so the
+// golden files show the layout; testNoColor is NO_COLOR's look, with its bold and reverse video.
+var (
+	testLook    = termstyle.Look{Style: render.NoTTY, Profile: termenv.Ascii, Dark: true}
+	testNoColor = termstyle.Plain()
+)
+
 func testOptions() Options {
-	return Options{Style: render.NoTTY, Profile: termenv.Ascii, Seed: 1, Now: testClock(), PositionDelay: time.Millisecond}
+	return Options{Look: testLook, Seed: 1, Now: testClock(), PositionDelay: time.Millisecond}
 }
 
 // driver runs a model the way Bubble Tea does, but synchronously: each command's message is fed
@@ -89,7 +97,12 @@ type driver struct {
 // newDriver starts a model at a size; store may be nil (an untyped nil: nothing saved).
 func newDriver(t testing.TB, c *lessons.Course, store progress.Storage, w, h int) *driver {
 	t.Helper()
-	d := &driver{t: t, m: New(c, store, testOptions())}
+	return newDriverWith(t, testOptions(), c, store, w, h)
+}
+
+func newDriverWith(t testing.TB, opts Options, c *lessons.Course, store progress.Storage, w, h int) *driver {
+	t.Helper()
+	d := &driver{t: t, m: New(c, store, opts)}
 	t.Cleanup(func() { _ = d.m.Close() })
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d

@@ -148,6 +148,20 @@ func TestReaderSearch(t *testing.T) {
 	d.requireView("“zebra” is not in this lesson.")
 }
 
+// TestSearchHighlightWithoutColour: with NO_COLOR, matches are underlined and the current one
+// is in reverse video, so they still show.
+func TestSearchHighlightWithoutColour(t *testing.T) {
+	d := newDriverWith(t, noColorOptions(), testCourse(t), nil, 80, 24)
+	d.keys("enter", "/", "model", "enter")
+	body := strings.Join(d.body(), "\n")
+	if !strings.Contains(body, "\x1b[7mmodel\x1b[0m") && !strings.Contains(body, "\x1b[7mModel\x1b[0m") {
+		t.Fatalf("the current match is not in reverse video:\n%q", body)
+	}
+	if !strings.Contains(body, "\x1b[4;4mm\x1b[0m\x1b[4;4mo") {
+		t.Fatalf("the other matches are not underlined:\n%q", body)
+	}
+}
+
 // TestSearchHighlight checks the search component on its own: matches are found in styled
 // text and highlighted without losing any of it.
 func TestSearchHighlight(t *testing.T) {

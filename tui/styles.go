@@ -75,12 +75,9 @@ var (
 	colCodeBg     = lipgloss.AdaptiveColor{Light: "#F3F0F5", Dark: "#2A2A33"}
 )
 
-// newStyleSheet returns the styles drawn with renderer r (nil: Lip Gloss's default renderer). With
-// color false the styles carry no colour at all.
+// newStyleSheet returns the styles drawn with renderer r. With color false the styles carry
+// no colour at all.
 func newStyleSheet(r *lipgloss.Renderer, color bool) *styleSheet {
-	if r == nil {
-		r = lipgloss.DefaultRenderer()
-	}
 	n := r.NewStyle
 	if !color {
 		return plainStyles(n)

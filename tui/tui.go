@@ -21,26 +21,19 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
 
-// Options configures the interface. The zero value works: a colour interface (with whatever
-// profile Lip Gloss has), plain Glamour output, a seed from the clock.
+// Options configures the interface. The zero value works: colours for a light background in
+// the TrueColor profile, plain lessons, a seed from the clock.
 type Options struct {
-	// Style and Profile are passed to Glamour for lessons: decide them once, before the program
-	// starts (render.NoTTY and termenv.Ascii for NO_COLOR).
-	Style   render.Style
-	Profile termenv.Profile
-	// NoColor draws the interface without colour (NO_COLOR): reverse video and bold only.
-	NoColor bool
-	// Renderer draws the interface; nil means Lip Gloss's default renderer. Set its colour
-	// profile and background explicitly, so that nothing queries the terminal while running.
-	Renderer *lipgloss.Renderer
+	// Look is how to draw, decided once before the program starts (termstyle.ForTerminal):
+	// the lessons' Glamour style and profile, the background, colour or none (NO_COLOR).
+	Look termstyle.Look
 	// Mouse scrolls lessons with the wheel (and takes the terminal's text selection away).
 	Mouse bool
 	// Seed shuffles the choices of quiz questions; 0 seeds from the clock. Tests fix it.
@@ -99,13 +92,13 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 	if opts.Cache == nil {
 		opts.Cache = render.NewCache(64)
 	}
-	st := newStyleSheet(opts.Renderer, !opts.NoColor)
+	st := newStyleSheet(opts.Look.Renderer(), !opts.Look.NoColor)
 	c := &common{
 		opts: opts, st: st, keys: defaultKeyMap(),
 		prog:   progress.NewSession(course.ID, store, progress.SessionOptions{Now: opts.Now, PositionDelay: opts.PositionDelay}),
 		rng:    rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
 		md:     render.NewText(st.textStyles()),
-		render: newLessonRenderer(opts.Cache, opts.Style, opts.Profile),
+		render: newLessonRenderer(opts.Cache, opts.Look),
 	}
 	c.setCourse(course)
 	if len(opts.Warnings) > 0 {

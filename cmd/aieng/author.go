@@ -4,18 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/bundle"
 	"github.com/aieng/aieng/internal/scaffold"
-	"github.com/aieng/aieng/lessons"
 )
-
-func init() {
-	extraCommands = append(extraCommands, (*app).initCmd, (*app).newCmd, (*app).bundleCmd)
-}
 
 func (a *app) initCmd() *cobra.Command {
 	return &cobra.Command{
@@ -69,17 +63,15 @@ func (a *app) bundleCmd() *cobra.Command {
 			if out == "" {
 				return usageError("bundle needs -o FILE: where to write the bundled binary")
 			}
-			c, probs, err := lessons.LoadDir(args[0])
+			if args[0] == "" {
+				return usageError("bundle needs the course folder DIR")
+			}
+			c, probs, err := a.load(args[0])
 			if err != nil {
 				return err
 			}
 			if probs.HasErrors() {
-				var b strings.Builder
-				for _, p := range probs.Errors() {
-					b.WriteString(p.String() + "\n")
-				}
-				fmt.Fprint(a.stderr, b.String())
-				return &exitError{code: 1, msg: fmt.Sprintf("not bundled: the course in %s has %d problem(s)", args[0], len(probs.Errors()))}
+				return a.refuse(probs, fmt.Sprintf("not bundled: the course in %s has %d problem(s)", args[0], len(probs.Errors())))
 			}
 			if base == "" {
 				if base, err = os.Executable(); err != nil {

@@ -7,11 +7,8 @@ import (
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
-	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/internal/watch"
 	"github.com/aieng/aieng/tui"
@@ -19,11 +16,8 @@ import (
 
 // runInteractive starts the learner's TUI.
 func (a *app) runInteractive(cmd *cobra.Command) error {
-	if a.theme != "" && a.theme != "dark" && a.theme != "light" {
-		return usageError("--theme must be dark or light, not %q", a.theme)
-	}
-	if a.watch && a.lessonsDir == "" {
-		return usageError("--watch needs --lessons DIR: the folder to watch")
+	if err := a.checkInteractiveFlags(); err != nil {
+		return err
 	}
 	in, out := a.terminal()
 	if in == nil || out == nil {
@@ -34,10 +28,9 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	opts := a.tuiOptions(out)
-	opts.Input, opts.Output = in, out
-	opts.Mouse = a.mouse
-	opts.Warnings = store.Warnings()
+	// The look is decided here, once, before the program starts: nothing asks the terminal
+	// while it runs.
+	opts := tui.Options{Look: termstyle.ForTerminal(out, a.theme), Input: in, Output: out, Mouse: a.mouse, Warnings: store.Warnings()}
 	if a.watch {
 		w, err := watch.Start(a.lessonsDir)
 		if err != nil {
@@ -50,7 +43,21 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	err = tui.Run(ctx, course, store, opts)
+	return interfaceError(tui.Run(ctx, course, store, opts))
+}
+
+func (a *app) checkInteractiveFlags() error {
+	if a.theme != "" && a.theme != "dark" && a.theme != "light" {
+		return usageError("--theme must be dark or light, not %q", a.theme)
+	}
+	if a.watch && a.lessonsDir == "" {
+		return usageError("--watch needs --lessons DIR: the folder to watch")
+	}
+	return nil
+}
+
+// interfaceError turns the way the interface ended into the command's error.
+func interfaceError(err error) error {
 	switch {
 	case err == nil:
 		return nil
@@ -83,26 +90,8 @@ func courseUpdates(in <-chan watch.Result) <-chan tui.CourseUpdate {
 
 // terminal returns stdin and stdout when both are terminals, else nils.
 func (a *app) terminal() (in, out *os.File) {
-	i, ok1 := a.stdin.(*os.File)
-	o, ok2 := a.stdout.(*os.File)
-	if !ok1 || !ok2 || !isTerminal(i) || !isTerminal(o) {
+	if !termstyle.IsTerminal(a.stdin) || !termstyle.IsTerminal(a.stdout) {
 		return nil, nil
 	}
-	return i, o
-}
-
-// tuiOptions decides the look once, before the program starts, so nothing queries the terminal
-// while it runs (termstyle asks at most once per process). NO_COLOR gives plain lessons and an
-// interface without colour.
-func (a *app) tuiOptions(out *os.File) tui.Options {
-	r := lipgloss.DefaultRenderer()
-	r.SetHasDarkBackground(termstyle.Dark(a.theme))
-	style, profile := termstyle.ForTerminal(out, a.theme)
-	if style == render.NoTTY {
-		// Colour-free, but bold and reverse video still show the selection.
-		r.SetColorProfile(termenv.ANSI)
-		return tui.Options{Style: style, Profile: profile, NoColor: true, Renderer: r}
-	}
-	r.SetColorProfile(profile)
-	return tui.Options{Style: style, Profile: profile, Renderer: r}
+	return a.stdin.(*os.File), a.stdout.(*os.File)
 }

@@ -10,9 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/muesli/termenv"
-
-	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/progress"
 )
 
@@ -252,21 +249,5 @@ func TestInteractiveInTmux(t *testing.T) {
 	s.keys("C-c")
 	if st := s.waitExit(); st != "0" {
 		t.Fatalf("ctrl+c: exit status %s", st)
-	}
-}
-
-func TestTUIOptions(t *testing.T) {
-	a := newApp(os.Stdin, os.Stdout, os.Stderr)
-	t.Setenv("NO_COLOR", "1")
-	o := a.tuiOptions(os.Stdout)
-	if !o.NoColor || o.Style != render.NoTTY || o.Profile != termenv.Ascii {
-		t.Fatalf("NO_COLOR: %+v", o)
-	}
-	t.Setenv("NO_COLOR", "")
-	for theme, want := range map[string]render.Style{"dark": render.Dark, "light": render.Light} {
-		a.theme = theme
-		if o := a.tuiOptions(os.Stdout); o.Style != want || o.NoColor {
-			t.Fatalf("--theme %s: style %v, no colour %v", theme, o.Style, o.NoColor)
-		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/progress"
 )
 
@@ -240,7 +241,7 @@ func TestResetOneLesson(t *testing.T) {
 
 func TestResetAsksOnATerminal(t *testing.T) {
 	stdinIsTerminal = func(any) bool { return true }
-	t.Cleanup(func() { stdinIsTerminal = isTerminal })
+	t.Cleanup(func() { stdinIsTerminal = termstyle.IsTerminal })
 	for _, answer := range []string{"n\n", "\n", "", "nope\n"} {
 		path := seededProgress(t)
 		before, _ := os.ReadFile(path)

@@ -2,14 +2,11 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/aieng/aieng/internal/bundle"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -87,73 +84,17 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
 	})
+	// Every subcommand, in one place: each lives in a file of its own.
 	root.AddCommand(
-		a.listCmd(),
-		a.showCmd(),
-		a.validateCmd(),
-		a.versionCmd(),
+		a.listCmd(),     // list.go
+		a.showCmd(),     // show.go
+		a.progressCmd(), // progress.go
+		a.resetCmd(),    // reset.go
+		a.validateCmd(), // validate.go
+		a.initCmd(),     // author.go
+		a.newCmd(),      // author.go
+		a.bundleCmd(),   // author.go
+		a.versionCmd(),  // version.go
 	)
-	for _, extra := range extraCommands {
-		root.AddCommand(extra(a))
-	}
 	return root
-}
-
-// extraCommands lets subcommands in other files register themselves without editing this file.
-var extraCommands []func(*app) *cobra.Command
-
-// loadCourse loads the built-in course or the --lessons folder, once. A course with errors is
-// refused with its problems listed, since running it would show learners broken lessons.
-func (a *app) loadCourse() (*lessons.Course, error) {
-	if a.course != nil {
-		return a.course, nil
-	}
-	var (
-		c     *lessons.Course
-		probs lessons.Problems
-		err   error
-	)
-	if a.lessonsDir == "" {
-		c, probs, err = defaultCourse()
-	} else {
-		c, probs, err = lessons.LoadDir(a.lessonsDir)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if probs.HasErrors() {
-		var b strings.Builder
-		for _, p := range probs.Errors() {
-			b.WriteString(p.String())
-			b.WriteByte('\n')
-		}
-		fmt.Fprint(a.stderr, b.String())
-		hint := "aieng validate"
-		if a.lessonsDir != "" {
-			hint += " " + a.lessonsDir
-		}
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("the course in %s has %d problem(s); run '%s' for details", c.Source, len(probs.Errors()), hint)}
-	}
-	a.course = c
-	return c, nil
-}
-
-func isTerminal(f any) bool {
-	file, ok := f.(*os.File)
-	if !ok {
-		return false
-	}
-	return isTerminalFD(file.Fd())
-}
-
-// defaultCourse is the course attached to this binary by 'aieng bundle', else the built-in one.
-func defaultCourse() (*lessons.Course, lessons.Problems, error) {
-	fsys, err := bundle.FromExecutable()
-	if err != nil {
-		return nil, nil, err
-	}
-	if fsys != nil {
-		return lessons.Load(fsys, "bundled course")
-	}
-	return lessons.Builtin()
 }

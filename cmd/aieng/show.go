@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
 
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/render"
@@ -29,8 +27,7 @@ func (a *app) showCmd() *cobra.Command {
 			if l == nil {
 				return usageError("no lesson %q in %s; 'aieng list' shows the lesson ids", args[0], c.Title)
 			}
-			opts := a.printOptions(width)
-			out, err := render.Lesson(l, opts)
+			out, err := render.Lesson(l, termstyle.For(a.stdout, "").RenderOptions(a.printWidth(width)))
 			if err != nil {
 				return err
 			}
@@ -42,22 +39,14 @@ func (a *app) showCmd() *cobra.Command {
 	return cmd
 }
 
-// printOptions picks the style for text printed to stdout: colour only on a terminal without
-// NO_COLOR, and a width that fits the terminal.
-func (a *app) printOptions(width int) render.Options {
-	f, isFile := a.stdout.(*os.File)
-	tty := isFile && isTerminal(f)
-	o := render.Options{Width: width, Style: render.NoTTY, Profile: termenv.Ascii}
-	if tty {
-		o.Style, o.Profile = termstyle.Detect(f, "")
+// printWidth is the width lessons are printed at: --width, else the terminal's (at most 100),
+// else 80.
+func (a *app) printWidth(width int) int {
+	if width > 0 {
+		return width
 	}
-	if o.Width == 0 {
-		o.Width = 80
-		if tty {
-			if w := termstyle.Width(f); w > 0 {
-				o.Width = min(w, 100)
-			}
-		}
+	if w := termstyle.Width(a.stdout); w > 0 {
+		return min(w, 100)
 	}
-	return o
+	return 80
 }

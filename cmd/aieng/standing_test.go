@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -10,10 +9,10 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 	"github.com/aieng/aieng/tui"
@@ -144,9 +143,9 @@ func checkProgressCommand(t *testing.T, path string, course *lessons.Course, row
 
 func checkInterface(t *testing.T, store *progress.Store, course *lessons.Course, rows []standingRow, complete int) {
 	t.Helper()
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	m := tui.New(course, store, tui.Options{Style: render.NoTTY, Profile: termenv.Ascii, Renderer: r, Seed: 1})
+	// The colour interface in the ASCII profile: the layout without escape codes.
+	look := termstyle.Look{Style: render.NoTTY, Profile: termenv.Ascii, Dark: true}
+	m := tui.New(course, store, tui.Options{Look: look, Seed: 1})
 	defer m.Close()
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	outline := m.View()

@@ -22,16 +22,7 @@ func (a *app) validateCmd() *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			var (
-				c     *lessons.Course
-				probs lessons.Problems
-				err   error
-			)
-			if dir == "" {
-				c, probs, err = defaultCourse()
-			} else {
-				c, probs, err = lessons.LoadDir(dir)
-			}
+			c, probs, err := a.load(dir)
 			if err != nil {
 				return err
 			}

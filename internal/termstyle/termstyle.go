@@ -1,9 +1,11 @@
-// Package termstyle decides, once and before any program starts, how to draw for a terminal:
-// its colour profile and whether its background is dark. Querying the terminal later would
-// make its replies arrive as key presses.
+// Package termstyle decides, once and before any program starts, how to draw for an output:
+// the Look (colour profile, dark or light background, colour or none) that both the printed
+// lessons (aieng show) and the interface use. Querying the terminal later would make its
+// replies arrive as key presses.
 package termstyle
 
 import (
+	"io"
 	"os"
 
 	"github.com/charmbracelet/lipgloss"
@@ -12,6 +14,46 @@ import (
 
 	"github.com/aieng/aieng/internal/render"
 )
+
+// Look is how to draw for one output.
+type Look struct {
+	// Style is Glamour's style for lessons: Dark or Light, or NoTTY without colour.
+	Style render.Style
+	// Profile is the colour profile lessons are drawn with (Ascii for NoTTY).
+	Profile termenv.Profile
+	// Dark tells the interface's adaptive colours that the background is dark.
+	Dark bool
+	// NoColor draws the interface without colour (NO_COLOR): bold and reverse video only.
+	NoColor bool
+}
+
+// Plain is the look without colour: pipes, files, and NO_COLOR.
+func Plain() Look {
+	return Look{Style: render.NoTTY, Profile: termenv.Ascii, Dark: true, NoColor: true}
+}
+
+// For returns the look for output w: Plain when w is not a terminal, else ForTerminal.
+func For(w io.Writer, theme string) Look {
+	f, ok := w.(*os.File)
+	if !ok || !IsTerminal(f) {
+		return Plain()
+	}
+	return ForTerminal(f, theme)
+}
+
+// ForTerminal returns the look for a terminal f: Plain with NO_COLOR, else the colours for a
+// dark or light background (theme "dark" or "light", or "" to ask the terminal, see Dark) in
+// the colour profile the environment announces.
+func ForTerminal(f *os.File, theme string) Look {
+	if os.Getenv("NO_COLOR") != "" {
+		return Plain()
+	}
+	l := Look{Style: render.Light, Profile: termenv.NewOutput(f).EnvColorProfile(), Dark: Dark(theme)}
+	if l.Dark {
+		l.Style = render.Dark
+	}
+	return l
+}
 
 // Dark reports whether to draw for a dark background: theme "dark" or "light" when given,
 // else the answer of Lip Gloss's default renderer, which asks the terminal at most once per
@@ -26,31 +68,37 @@ func Dark(theme string) bool {
 	return lipgloss.DefaultRenderer().HasDarkBackground()
 }
 
-// Detect returns the Glamour style and colour profile for output to f: the notty style and no
-// colour when f is not a terminal, else what ForTerminal says.
-func Detect(f *os.File, theme string) (render.Style, termenv.Profile) {
-	if !term.IsTerminal(int(f.Fd())) {
-		return render.NoTTY, termenv.Ascii
+// Renderer returns a Lip Gloss renderer for the interface in this look, its colour profile
+// and background set so that nothing asks the terminal while the program runs. Without
+// colour it keeps the ANSI profile: the plain styles use bold and reverse video, no colour.
+func (l Look) Renderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetHasDarkBackground(l.Dark)
+	if l.NoColor {
+		r.SetColorProfile(termenv.ANSI)
+	} else {
+		r.SetColorProfile(l.Profile)
 	}
-	return ForTerminal(f, theme)
+	return r
 }
 
-// ForTerminal returns the Glamour style and colour profile for a terminal f: the notty style
-// and no colour with NO_COLOR, else the dark or light style for theme (see Dark) and the
-// profile the environment announces.
-func ForTerminal(f *os.File, theme string) (render.Style, termenv.Profile) {
-	if os.Getenv("NO_COLOR") != "" {
-		return render.NoTTY, termenv.Ascii
-	}
-	style := render.Light
-	if Dark(theme) {
-		style = render.Dark
-	}
-	return style, termenv.NewOutput(f).EnvColorProfile()
+// RenderOptions are the options to render lessons in this look at a width.
+func (l Look) RenderOptions(width int) render.Options {
+	return render.Options{Width: width, Style: l.Style, Profile: l.Profile}
 }
 
-// Width returns the terminal's width in columns, or 0 when f is not a terminal.
-func Width(f *os.File) int {
+// IsTerminal reports whether v is a terminal (an *os.File on one).
+func IsTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// Width returns the width in columns of the terminal v, or 0 when v is not one.
+func Width(v any) int {
+	f, ok := v.(*os.File)
+	if !ok {
+		return 0
+	}
 	w, _, err := term.GetSize(int(f.Fd()))
 	if err != nil {
 		return 0
