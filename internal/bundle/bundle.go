@@ -108,9 +108,9 @@ func zipCourse(dir string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Open returns the course attached to the executable at path, or nil when it has none.
+// openBundle returns the course attached to the executable at path, or nil when it has none.
 // The file stays open for the life of the returned file system, which is the process's.
-func Open(path string) (fs.FS, error) {
+func openBundle(path string) (fs.FS, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -155,5 +155,5 @@ func FromExecutable() (fs.FS, error) {
 	if err != nil {
 		return nil, nil // no way to find ourselves: run the built-in course
 	}
-	return Open(exe)
+	return openBundle(exe)
 }

@@ -4,28 +4,39 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func TestWriteAndOpen(t *testing.T) {
 	dir := t.TempDir()
 	course := filepath.Join(dir, "course")
-	os.Mkdir(course, 0o755)
-	os.WriteFile(filepath.Join(course, "course.yaml"), []byte("id: c\ntitle: C\n"), 0o644)
-	os.WriteFile(filepath.Join(course, "01-a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
-	os.WriteFile(filepath.Join(course, "notes.txt"), []byte("not part of the course"), 0o644)
+	if err := os.Mkdir(course, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(course, "course.yaml"), []byte("id: c\ntitle: C\n"))
+	writeFile(t, filepath.Join(course, "01-a.md"), []byte("---\ntitle: A\n---\n"))
+	writeFile(t, filepath.Join(course, "README.md"), []byte("# For instructors, not part of the course"))
+	writeFile(t, filepath.Join(course, "notes.txt"), []byte("not part of the course"))
 	base := filepath.Join(dir, "base")
 	payload := []byte("\x7fELF pretend executable")
-	os.WriteFile(base, payload, 0o755)
+	writeFile(t, base, payload)
 
-	if fsys, err := Open(base); fsys != nil || err != nil {
+	if fsys, err := openBundle(base); fsys != nil || err != nil {
 		t.Fatalf("a plain binary has no course: %v %v", fsys, err)
 	}
 	out := filepath.Join(dir, "out")
 	if err := Write(out, base, course); err != nil {
 		t.Fatal(err)
 	}
-	fsys, err := Open(out)
+	fsys, err := openBundle(out)
 	if err != nil || fsys == nil {
 		t.Fatalf("Open: %v %v", fsys, err)
 	}
@@ -33,7 +44,10 @@ func TestWriteAndOpen(t *testing.T) {
 	if len(names) != 2 || names[0] != "01-a.md" || names[1] != "course.yaml" {
 		t.Errorf("bundled files = %v", names)
 	}
-	bin, _ := os.ReadFile(out)
+	bin, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := bin[:executableSize(bin)]; string(got) != string(payload) {
 		t.Errorf("the executable part changed: %q", got)
 	}
@@ -42,17 +56,28 @@ func TestWriteAndOpen(t *testing.T) {
 	if err := Write(again, out, course); err != nil {
 		t.Fatal(err)
 	}
-	b1, _ := os.ReadFile(out)
-	b2, _ := os.ReadFile(again)
+	b1, err1 := os.ReadFile(out)
+	b2, err2 := os.ReadFile(again)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
 	if len(b1) != len(b2) {
 		t.Errorf("re-bundled size %d, first bundle %d", len(b2), len(b1))
 	}
 }
 
+// TestDamagedTrailer opens binaries whose trailer names a course that is not there: the error
+// must say the course is damaged, not that some file is missing.
 func TestDamagedTrailer(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "bad")
-	os.WriteFile(p, append([]byte("\xff\xff\xff\xff\xff\xff\xff\xff"), magic...), 0o755)
-	if _, err := Open(p); err == nil {
-		t.Error("a damaged trailer was accepted")
+	for name, data := range map[string][]byte{
+		"a size larger than the file": append([]byte("\xff\xff\xff\xff\xff\xff\xff\xff"), magic...),
+		"a size that is no zip":       append(append([]byte("\x7fELF not a zip archive"), []byte{22, 0, 0, 0, 0, 0, 0, 0}...), magic...),
+	} {
+		p := filepath.Join(t.TempDir(), "bad")
+		writeFile(t, p, data)
+		_, err := openBundle(p)
+		if err == nil || !strings.Contains(err.Error(), "damaged") {
+			t.Errorf("%s: Open = %v, want an error saying the course is damaged", name, err)
+		}
 	}
 }

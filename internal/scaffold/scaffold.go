@@ -20,7 +20,7 @@ import (
 // Init creates a course folder with a manifest and one example lesson that shows every question
 // kind. It refuses to overwrite anything: the folder may exist, but none of the files may.
 func Init(dir string) ([]string, error) {
-	id := Slug(filepath.Base(filepath.Clean(dir)))
+	id := slug(filepath.Base(filepath.Clean(dir)))
 	if id == "" {
 		id = "my-course"
 	}
@@ -51,7 +51,7 @@ func Init(dir string) ([]string, error) {
 // title, and the id appended to the manifest's lessons list when it has one.
 func New(dir, title string) (string, error) {
 	title = strings.TrimSpace(title)
-	id := Slug(title)
+	id := slug(title)
 	if id == "" {
 		return "", fmt.Errorf("the title %q gives no usable id: use letters or digits", title)
 	}
@@ -176,8 +176,8 @@ func appendToLessonList(manifest []byte, id string) ([]byte, bool, error) {
 	return manifest, false, nil
 }
 
-// Slug turns a title into an id: lower-case letters and digits joined by single dashes.
-func Slug(s string) string {
+// slug turns a title into an id: lower-case letters and digits joined by single dashes.
+func slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {

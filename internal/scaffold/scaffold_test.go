@@ -94,8 +94,8 @@ func TestSlug(t *testing.T) {
 		"!!!":             "",
 	}
 	for in, want := range tests {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -20,9 +20,9 @@ type Result struct {
 	Err      error
 }
 
-// Debounce is how long the folder must stay quiet before it is reloaded: editors save in
+// debounce is how long the folder must stay quiet before it is reloaded: editors save in
 // several steps (write a temporary file, rename it, change its mode).
-const Debounce = 150 * time.Millisecond
+const debounce = 150 * time.Millisecond
 
 // Watcher sends a Result on C after each burst of changes to the folder's course files.
 type Watcher struct {
@@ -66,7 +66,7 @@ func (w *Watcher) loop(dir string, out chan Result) {
 				return
 			}
 			if relevant(ev.Name) {
-				timer = time.After(Debounce)
+				timer = time.After(debounce)
 			}
 		case _, ok := <-w.w.Errors:
 			if !ok {
