@@ -95,3 +95,43 @@ func TestBalanceSGR(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestTextMarkdownElements(t *testing.T) {
+	md := NewText(textStyles())
+	for _, tt := range []struct{ src, plain, styled string }{
+		{"# Heading", "Heading", "\x1b[1mHeading"},
+		{"<div>\nblock html\n</div>", "<div>\nblock html\n</div>", ""},
+		{"Go [here](http://x.org) now", "Go here now", "\x1b[4;4mh"},
+		{"See <http://x.org>", "See http://x.org", "\x1b[4;4mh"},
+		{"![a chart](c.png)", "a chart", ""},
+		{"a <b>bold</b> word", "a <b>bold</b> word", ""},
+		{"`a` and `` b` ``", "a and b`", "\x1b[7ma"},
+		{"1. one\n2. two\n\n3. three", "1. one\n\n2. two\n\n3. three", ""},
+		{"- a\n\n  more of a\n- b", "• a\n  \n  more of a\n\n• b", ""},
+		{"***", "────────────────────", ""},
+	} {
+		got := md.Render(tt.src, 40, RolePlain)
+		if plain := ansi.Strip(got); plain != tt.plain {
+			t.Errorf("%q drawn as %q, want %q", tt.src, plain, tt.plain)
+		}
+		if tt.styled != "" && !strings.Contains(got, tt.styled) {
+			t.Errorf("%q lacks the style %q: %q", tt.src, tt.styled, got)
+		}
+	}
+}
+
+func TestTextMemoIsBounded(t *testing.T) {
+	md := NewText(textStyles())
+	for i := range 2100 {
+		md.Render(fmt.Sprint("text ", i), 40, RolePlain)
+	}
+	if n := len(md.memo); n > 2001 {
+		t.Errorf("the memo holds %d renderings", n)
+	}
+	if got := md.Render("text 5", 40, RolePlain); ansi.Strip(got) != "text 5" {
+		t.Errorf("after clearing the memo: %q", got)
+	}
+	if Wrap("no width", 0) != "no width" {
+		t.Error("Wrap at width 0 changed the text")
+	}
+}
