@@ -247,6 +247,7 @@ func TestLessonCodeRuns(t *testing.T) {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each lesson runs in its own folder
 			if python == "" {
 				t.Skipf("python3 not found: the code samples of %s are not checked (install with: apt-get install -y %s; .ci/run does)", display, debianPackages)
 			}
