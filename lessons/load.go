@@ -113,6 +113,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		c.Lessons = append(c.Lessons, l)
 	}
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
+	probs = append(probs, lintCourse(c, source)...)
 	probs.Sort()
 	return c, probs, nil
 }

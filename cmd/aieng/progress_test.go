@@ -85,13 +85,13 @@ func TestProgressTable(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	for _, want := range []string{
-		"What AI Engineers Actually Do (version 1.0.0)",
+		"What AI Engineers Actually Do (version 2.0.0)",
 		"LESSON", "STATUS", "BEST", "LAST ATTEMPT",
 		"the-role ", "passed", "85.7%",
 		"designing-models", "read",
 		"challenges", "in progress",
 		"wrap-up", "not started",
-		"1 of 9 lessons complete (11.1%): 1 passed, 2 read.",
+		"1 of 12 lessons complete (8.3%): 1 passed, 2 read.",
 		"Last opened: challenges.",
 	} {
 		if !strings.Contains(out, want) {
@@ -113,8 +113,8 @@ func TestProgressJSONReport(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if r.ReportVersion != progress.ReportVersion || r.Course.ID != "what-ai-engineers-do" || r.Course.Version != "1.0.0" ||
-		len(r.Lessons) != 9 || r.GeneratedAt.IsZero() {
+	if r.ReportVersion != progress.ReportVersion || r.Course.ID != "what-ai-engineers-do" || r.Course.Version != "2.0.0" ||
+		len(r.Lessons) != 12 || r.GeneratedAt.IsZero() {
 		t.Errorf("report header: %+v", r)
 	}
 	role := r.Lessons[0]
@@ -122,7 +122,7 @@ func TestProgressJSONReport(t *testing.T) {
 		role.BestPercent == nil || *role.BestPercent != 85.7 || role.PassedAt == nil || !role.Read {
 		t.Errorf("the-role in the report: %+v", role)
 	}
-	if r.Totals != (progress.ReportTotals{Lessons: 9, Complete: 1, Passed: 1, Read: 2, PercentComplete: 11.1}) {
+	if r.Totals != (progress.ReportTotals{Lessons: 12, Complete: 1, Passed: 1, Read: 2, PercentComplete: 8.3}) {
 		t.Errorf("totals: %+v", r.Totals)
 	}
 	// Every documented key is present, nulls included, so a grader can rely on them.
@@ -150,7 +150,7 @@ func TestProgressCSVReport(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not CSV: %v\n%s", err, out)
 	}
-	if len(rows) != 10 || strings.Join(rows[0], ",") != strings.Join(progress.CSVHeader, ",") {
+	if len(rows) != 13 || strings.Join(rows[0], ",") != strings.Join(progress.CSVHeader, ",") {
 		t.Fatalf("CSV: %q", rows)
 	}
 	if rows[1][4] != "the-role" || rows[1][7] != "passed" {
@@ -171,7 +171,7 @@ func TestProgressWarnsAboutADamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, errOut, code := runWithInput(t, "", "--progress", path, "progress")
-	if code != 0 || !strings.Contains(out, "0 of 9 lessons complete") {
+	if code != 0 || !strings.Contains(out, "0 of 12 lessons complete") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	lines := strings.Split(strings.TrimSpace(errOut), "\n")
