@@ -54,8 +54,9 @@ type Comparison struct {
 	Number float64 // the bound, for a numeric comparison
 	Text   string  // the text, for a text comparison (IsText)
 	IsText bool
-	Col    int // column of the comparison's first token
-	EndCol int // column just after its last token
+	Col    int    // column of the comparison's first token
+	EndCol int    // column just after its last token
+	Source string // the comparison as written
 	re     *regexp.Regexp
 }
 
@@ -83,7 +84,12 @@ func Parse(src string) (*Expr, error) {
 		}
 		return nil, &Error{Col: t.col, Msg: fmt.Sprintf("expected and, or or the end of the goal, found %s", describe(t))}
 	}
-	return &Expr{src: src, root: root}, nil
+	e := &Expr{src: src, root: root}
+	runes := []rune(src)
+	for _, c := range e.Comparisons() {
+		c.Source = string(runes[c.Col-1 : c.EndCol-1])
+	}
+	return e, nil
 }
 
 // String returns the goal as it was written.
@@ -192,12 +198,12 @@ type Part struct {
 	Met  bool
 }
 
-// Parts lists each comparison with whether it holds for v, in the order written.
+// Parts lists each comparison, as written, with whether it holds for v, in the order written.
 func (e *Expr) Parts(v Values) []Part {
 	cs := e.Comparisons()
 	out := make([]Part, len(cs))
 	for i, c := range cs {
-		out[i] = Part{Text: c.String(), Met: c.Holds(v)}
+		out[i] = Part{Text: c.Source, Met: c.Holds(v)}
 	}
 	return out
 }

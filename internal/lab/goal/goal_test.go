@@ -146,6 +146,13 @@ func TestComparisonsAndParts(t *testing.T) {
 	if cs[0].Col != 1 || cs[0].EndCol != 17 || cs[1].Col != 23 || cs[1].EndCol != 37 {
 		t.Errorf("columns: %d-%d, %d-%d", cs[0].Col, cs[0].EndCol, cs[1].Col, cs[1].EndCol)
 	}
+	if parts[0].Text != "0.8 <= precision" || parts[2].Text != "f1 > 90%" {
+		t.Errorf("parts are not shown as written: %q, %q", parts[0].Text, parts[2].Text)
+	}
+	text := mustParse(t, `output == "a \"b\"" or x>=1`).Comparisons()
+	if text[0].Source != `output == "a \"b\""` || text[1].Source != "x>=1" {
+		t.Errorf("sources: %q, %q", text[0].Source, text[1].Source)
+	}
 	if e.String() != "0.8 <= precision and (recall >= 0.95 or f1 > 90%)" {
 		t.Errorf("String = %q", e.String())
 	}

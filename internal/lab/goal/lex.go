@@ -27,6 +27,7 @@ type token struct {
 	kind tokenKind
 	text string // the operator in canonical form, the identifier, the number's digits or the unquoted string
 	col  int
+	end  int // the column just after the token
 }
 
 // lexer splits a goal into tokens; columns count runes so that they match what an editor shows.
@@ -57,6 +58,7 @@ func (lx *lexer) tokens() ([]token, error) {
 		if err != nil {
 			return nil, err
 		}
+		t.end = lx.col
 		out = append(out, t)
 		if t.kind == tokEOF {
 			return out, nil

@@ -81,10 +81,7 @@ func (p *parser) comparison() (node, error) {
 		return nil, &Error{Col: op.col, Msg: fmt.Sprintf("expected a comparison (>=, <=, >, <, ==, !=) after %q, found %s", left.text, describe(op))}
 	}
 	right := p.take()
-	c := &Comparison{Col: left.col, EndCol: right.col + len([]rune(right.text))}
-	if right.kind == tokString {
-		c.EndCol += 2 // the quotes
-	}
+	c := &Comparison{Col: left.col, EndCol: right.end}
 	switch {
 	case left.kind == tokIdent && right.kind == tokString:
 		return p.textComparison(c, left, op, right)
