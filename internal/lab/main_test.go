@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"flag"
 	"os"
 	"testing"
 
@@ -14,3 +15,5 @@ func TestMain(m *testing.M) {
 	lipgloss.SetHasDarkBackground(true)
 	os.Exit(m.Run())
 }
+
+var updateDocs = flag.Bool("update-docs", false, "rewrite the reference section of docs/labs.md")

@@ -135,7 +135,7 @@ func TestValuesIsACopy(t *testing.T) {
 // TestViewFits checks every kind's view at many sizes, with and without colour: exactly
 // height lines, none wider than width.
 func TestViewFits(t *testing.T) {
-	sizes := [][2]int{{80, 24}, {40, 12}, {120, 40}, {60, 16}, {30, 8}, {100, 10}}
+	sizes := [][2]int{{80, 24}, {40, 12}, {120, 40}, {60, 16}, {30, 8}, {100, 10}, {10, 3}, {1, 1}}
 	for _, name := range builtIn() {
 		s := openKind(t, name, nil)
 		for _, color := range []bool{false, true} {

@@ -17,7 +17,7 @@ func (l *lab) View(width, height int, st *view.Styles) string {
 	wide := width >= 60
 	panelW := 22
 	if !wide {
-		panelW = 12
+		panelW = 13
 	}
 	sp := view.Layout(width, height, panelW, 4, 20)
 	name := map[string]string{"psi": "PSI", "ks": "KS"}[l.stat]

@@ -1,20 +1,6 @@
 package ml
 
-import (
-	"sort"
-
-	"gonum.org/v1/gonum/stat"
-)
-
-// argsort returns the indices that sort v ascending; equal values keep their order.
-func argsort(v []float64) []int {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] < v[idx[b]] })
-	return idx
-}
+import "gonum.org/v1/gonum/stat"
 
 // Scaler standardises columns to mean 0 and standard deviation 1 with the statistics of the
 // rows it was fitted on.
