@@ -46,9 +46,7 @@ func Fit(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
-// Beside puts a chart of chartWidth columns and a panel side by side in width×height when the
-// panel fits at panelWidth, else the chart above the panel with the panel's lines first cut to
-// fit. It returns the layout and the chart size to draw at.
+// Split is where a chart and its panel of numbers go, as Layout decides.
 type Split struct {
 	ChartW, ChartH int
 	PanelW, PanelH int
