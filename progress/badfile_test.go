@@ -61,24 +61,31 @@ func TestDamagedFileIsMovedAsideByTheFirstSave(t *testing.T) {
 			}
 
 			must(t, s.MarkRead("c", "new", at(5)))
-			asides, _ := filepath.Glob(path + ".corrupt-*")
-			if len(asides) != 1 {
-				t.Fatalf("files moved aside by the save: %q, want one %s.corrupt-<time>", asides, path)
-			}
-			aside := asides[0]
-			if w := s.Warnings(); len(w) != 2 || !strings.Contains(w[1], aside) || !strings.Contains(w[1], c.inWarning) {
-				t.Errorf("warnings after the save = %q, want a second one naming %s", w, aside)
-			}
-			if !fileStampPattern(strings.TrimPrefix(aside, path+".corrupt-")) {
-				t.Errorf("moved-aside name %s does not end in a time like 20261127T101500Z", aside)
-			}
-			if kept, err := os.ReadFile(aside); err != nil || !bytes.Equal(kept, c.data) {
-				t.Errorf("moved-aside file does not hold the original bytes (err %v)", err)
-			}
-			if got := openClean(t, path).Course("c"); !got.Lessons["new"].Read {
-				t.Errorf("saving after the move did not work: %+v", got)
-			}
+			checkMovedAside(t, s, path, c.data, c.inWarning)
 		})
+	}
+}
+
+// checkMovedAside checks what the first save after Open did with a damaged file: moved it to
+// one <path>.corrupt-<time> holding the original bytes, said so, and saved afresh.
+func checkMovedAside(t *testing.T, s *Store, path string, data []byte, inWarning string) {
+	t.Helper()
+	asides, _ := filepath.Glob(path + ".corrupt-*")
+	if len(asides) != 1 {
+		t.Fatalf("files moved aside by the save: %q, want one %s.corrupt-<time>", asides, path)
+	}
+	aside := asides[0]
+	if w := s.Warnings(); len(w) != 2 || !strings.Contains(w[1], aside) || !strings.Contains(w[1], inWarning) {
+		t.Errorf("warnings after the save = %q, want a second one naming %s", w, aside)
+	}
+	if !fileStampPattern(strings.TrimPrefix(aside, path+".corrupt-")) {
+		t.Errorf("moved-aside name %s does not end in a time like 20261127T101500Z", aside)
+	}
+	if kept, err := os.ReadFile(aside); err != nil || !bytes.Equal(kept, data) {
+		t.Errorf("moved-aside file does not hold the original bytes (err %v)", err)
+	}
+	if got := openClean(t, path).Course("c"); !got.Lessons["new"].Read {
+		t.Errorf("saving after the move did not work: %+v", got)
 	}
 }
 

@@ -440,3 +440,26 @@ func TestLinkOfAnotherUserIsNotFollowedByAUser(t *testing.T) {
 		t.Errorf("as uid %d:\n%s\nwant it to start:\n%s", nobody, got, want)
 	}
 }
+
+// Not root, a damaged file of another user is reported, never moved aside.
+func TestAnotherUsersDamagedFileIsNotMoved(t *testing.T) {
+	needRoot(t)
+	dir := t.TempDir()
+	must(t, os.Chmod(dir, 0o777))
+	path := filepath.Join(dir, "progress.json")
+	must(t, os.WriteFile(path, []byte(`{"schema": 1, "cour`), 0o644))
+
+	got := runAsNobody(t, path)
+	want := "warning: progress file " + path + " belongs to root (uid 0), and you are " + userName(nobody) +
+		": aieng does not replace another user's file; this session will not save progress\n" +
+		"warning: progress file " + path + " is damaged (cut short after 19 bytes)\n" +
+		"save: progress is not saved in this session: " + path + " belongs to root (uid 0), and you are " + userName(nobody) +
+		": aieng does not replace another user's file\n"
+	if got != want {
+		t.Errorf("as uid %d:\n%s\nwant:\n%s", nobody, got, want)
+	}
+	unchanged(t, path, `{"schema": 1, "cour`)
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files were created or moved: %v", entries)
+	}
+}

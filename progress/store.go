@@ -109,8 +109,9 @@ func (s *Store) load() {
 			oneLine(unreadable(s.path, err))))
 		return
 	}
-	if err := checkMine(s.path, meta); err != nil {
-		s.stopSaving(err.Error(), fmt.Sprintf("progress file %v; this session will not save progress", err))
+	notMine := checkMine(s.path, meta)
+	if notMine != nil {
+		s.stopSaving(notMine.Error(), fmt.Sprintf("progress file %v; this session will not save progress", notMine))
 	}
 	f, err := decode(data)
 	var schema *schemaError
@@ -120,6 +121,8 @@ func (s *Store) load() {
 	case errors.As(err, &schema):
 		s.state = f
 		s.markSchema(schema)
+	case notMine != nil: // never moved aside: it is not this user's
+		s.warnings = append(s.warnings, fmt.Sprintf("progress file %s is damaged (%s)", s.path, damage(err)))
 	default:
 		s.warnings = append(s.warnings, fmt.Sprintf(
 			"progress file %s is damaged (%s): it is left as it is for now; the course starts afresh, and the first change saved moves the file aside to %s.corrupt-<time>",
