@@ -50,7 +50,7 @@ type parsedFile struct {
 // parseLesson parses one lesson file; filePath names it in problems.
 func parseLesson(filePath string, src []byte) parsedFile {
 	pl := &problemList{path: filePath}
-	if len(src) > maxFileSize {
+	if len(src) > MaxFileSize {
 		pl.errorf(1, 1, "file is %d bytes; a lesson may be at most 1 MiB", len(src))
 		return parsedFile{problems: pl.items}
 	}

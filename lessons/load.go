@@ -53,7 +53,14 @@ func LoadDir(dir string) (*Course, Problems, error) {
 	case !info.IsDir():
 		return nil, nil, fmt.Errorf("%s is a file, not a course folder", dir)
 	}
-	return Load(os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)))
+	// os.Root keeps every read inside the folder: a lesson linked to a file outside it is
+	// refused, not shown or bundled (ReadCourseFile says where the link leads).
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read the course folder: %w", err)
+	}
+	defer root.Close()
+	return Load(root.FS(), filepath.ToSlash(filepath.Clean(dir)))
 }
 
 // manifest is course.yaml.
@@ -115,6 +122,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		c.Lessons = append(c.Lessons, l)
 	}
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
+	probs = append(probs, lintCourse(c, source)...)
 	probs.Sort()
 	return c, probs, nil
 }
@@ -149,9 +157,9 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 			continue
 		}
 		display := path.Join(source, name)
-		src, err := fs.ReadFile(fsys, name)
+		src, err := ReadCourseFile(fsys, name)
 		if err != nil {
-			out = append(out, parsedFile{problems: Problems{{Path: display, Line: 1, Col: 1, Message: fmt.Sprintf("cannot read: %v", err)}}})
+			out = append(out, parsedFile{problems: Problems{{Path: display, Line: 1, Col: 1, Message: err.Error()}}})
 			continue
 		}
 		jobs = append(jobs, job{display, src})
@@ -179,12 +187,12 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yamlEntry) {
 	var mf manifest
 	pl := &problemList{path: path.Join(source, ManifestName)}
-	src, err := fs.ReadFile(fsys, ManifestName)
+	src, err := ReadCourseFile(fsys, ManifestName)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			pl.errorf(1, 1, "missing %s: every course folder needs a manifest with at least id and title (aieng init creates one)", ManifestName)
 		} else {
-			pl.errorf(1, 1, "cannot read: %v", err)
+			pl.errorf(1, 1, "%v", err)
 		}
 		return mf, pl.items, nil
 	}

@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// maxFileSize bounds a lesson file, so a stray binary or generated file cannot stall the loader.
-const maxFileSize = 1 << 20
+// MaxFileSize bounds a lesson file, so a stray binary or generated file cannot stall the loader.
+const MaxFileSize = 1 << 20
 
 // lineIndex maps byte offsets of one file to 1-based line and column numbers.
 type lineIndex struct {

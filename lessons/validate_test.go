@@ -93,7 +93,7 @@ func assertProblems(t *testing.T, probs Problems, want []string) {
 func TestFileTooLarge(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "course.yaml", "id: big\ntitle: Big\n")
-	body := "---\ntitle: Big\n---\n\n" + strings.Repeat("word ", maxFileSize/5+1)
+	body := "---\ntitle: Big\n---\n\n" + strings.Repeat("word ", MaxFileSize/5+1)
 	writeFile(t, dir, "01-big.md", body)
 	_, probs, err := LoadDir(dir)
 	if err != nil {

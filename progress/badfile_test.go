@@ -21,7 +21,9 @@ func goodFile(t *testing.T) []byte {
 	return data
 }
 
-func TestDamagedFileIsMovedAsideAndCourseStartsAfresh(t *testing.T) {
+// A damaged file is reported at Open and left where it is, so that a command that only reads
+// (aieng progress) moves nothing; the first save moves it aside and starts afresh.
+func TestDamagedFileIsMovedAsideByTheFirstSave(t *testing.T) {
 	good := goodFile(t)
 	cases := map[string]struct {
 		data      []byte
@@ -34,7 +36,8 @@ func TestDamagedFileIsMovedAsideAndCourseStartsAfresh(t *testing.T) {
 		"no schema": {[]byte(`{"courses": {}}`), "no schema version"},
 		"schema -1": {[]byte(`{"schema": -1, "courses": {}}`), "bad schema version"},
 		"null":      {[]byte(`null`), "no schema version"},
-		"json list": {[]byte(`[1, 2]`), "cannot unmarshal"},
+		"json list": {[]byte(`[1, 2]`), "json: cannot unmarshal array"},
+		"string":    {[]byte(`{"schema": "1", "courses": {}}`), "json: cannot unmarshal string"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -44,34 +47,45 @@ func TestDamagedFileIsMovedAsideAndCourseStartsAfresh(t *testing.T) {
 
 			s := openStore(t, path)
 			warnings := s.Warnings()
-			if len(warnings) != 1 {
-				t.Fatalf("warnings = %q, want exactly one", warnings)
+			want := "progress file " + path + " is damaged (" + c.inWarning
+			if len(warnings) != 1 || !strings.HasPrefix(warnings[0], want) || !strings.Contains(warnings[0], "left as it is") ||
+				strings.Contains(warnings[0], "\n") {
+				t.Fatalf("warnings = %q, want one line starting %q and saying it is left as it is", warnings, want)
 			}
-			asides, _ := filepath.Glob(path + ".corrupt-*")
-			if len(asides) != 1 {
-				t.Fatalf("files moved aside: %q, want one %s.corrupt-<time>", asides, path)
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("Open created or moved files: %v", entries)
 			}
-			aside := asides[0]
-			if w := warnings[0]; !strings.Contains(w, aside) || !strings.Contains(w, c.inWarning) || strings.Contains(w, "\n") {
-				t.Errorf("warning %q should be one line naming %s and saying %q", w, aside, c.inWarning)
-			}
-			if !fileStampPattern(strings.TrimPrefix(aside, path+".corrupt-")) {
-				t.Errorf("moved-aside name %s does not end in a time like 20261127T101500Z", aside)
-			}
-			if kept, err := os.ReadFile(aside); err != nil || !bytes.Equal(kept, c.data) {
-				t.Errorf("moved-aside file does not hold the original bytes (err %v)", err)
-			}
-			if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-				t.Errorf("the damaged file is still at %s (stat: %v)", path, err)
-			}
+			unchanged(t, path, string(c.data))
 			if got := s.Course("c"); len(got.Lessons) != 0 || s.ReadOnly() {
 				t.Errorf("store should start empty and writable: %+v, read-only %v", got, s.ReadOnly())
 			}
+
 			must(t, s.MarkRead("c", "new", at(5)))
-			if got := openClean(t, path).Course("c"); !got.Lessons["new"].Read {
-				t.Errorf("saving after the move did not work: %+v", got)
-			}
+			checkMovedAside(t, s, path, c.data, c.inWarning)
 		})
+	}
+}
+
+// checkMovedAside checks what the first save after Open did with a damaged file: moved it to
+// one <path>.corrupt-<time> holding the original bytes, said so, and saved afresh.
+func checkMovedAside(t *testing.T, s *Store, path string, data []byte, inWarning string) {
+	t.Helper()
+	asides, _ := filepath.Glob(path + ".corrupt-*")
+	if len(asides) != 1 {
+		t.Fatalf("files moved aside by the save: %q, want one %s.corrupt-<time>", asides, path)
+	}
+	aside := asides[0]
+	if w := s.Warnings(); len(w) != 2 || !strings.Contains(w[1], aside) || !strings.Contains(w[1], inWarning) {
+		t.Errorf("warnings after the save = %q, want a second one naming %s", w, aside)
+	}
+	if !fileStampPattern(strings.TrimPrefix(aside, path+".corrupt-")) {
+		t.Errorf("moved-aside name %s does not end in a time like 20261127T101500Z", aside)
+	}
+	if kept, err := os.ReadFile(aside); err != nil || !bytes.Equal(kept, data) {
+		t.Errorf("moved-aside file does not hold the original bytes (err %v)", err)
+	}
+	if got := openClean(t, path).Course("c"); !got.Lessons["new"].Read {
+		t.Errorf("saving after the move did not work: %+v", got)
 	}
 }
 
@@ -288,11 +302,11 @@ func TestDamagedFileThatCannotBeMovedAsideIsLeftAlone(t *testing.T) {
 	t.Cleanup(func() { _ = os.Chmod(dir, 0o700) })
 
 	s := openStore(t, path)
-	if w := s.Warnings(); len(w) != 1 || !strings.Contains(w[0], "could not be moved aside") {
-		t.Errorf("warnings = %q, want one saying the damaged file could not be moved aside", w)
+	if w := s.Warnings(); len(w) != 1 || !strings.Contains(w[0], "is damaged") {
+		t.Errorf("warnings = %q, want one saying the file is damaged", w)
 	}
-	if err := s.MarkRead("c", "l", at(0)); err == nil {
-		t.Error("a save over a damaged file that could not be moved aside succeeded")
+	if err := s.MarkRead("c", "l", at(0)); err == nil || !strings.Contains(err.Error(), "cannot be moved aside") {
+		t.Errorf("a save over a damaged file that could not be moved aside: err = %v", err)
 	}
 	unchanged(t, path, damaged)
 }

@@ -27,7 +27,7 @@ const lockRetry = 2 * time.Millisecond
 func (s *Store) commit(update func(disk *file) (*file, error)) (*file, error) {
 	var written *file
 	err := s.withLock(func() error {
-		disk, err := s.readLocked()
+		disk, meta, err := s.readLocked()
 		if err != nil {
 			return err
 		}
@@ -39,7 +39,13 @@ func (s *Store) commit(update func(disk *file) (*file, error)) (*file, error) {
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(s.path, data); err != nil {
+		if len(data) > maxFileSize { // it could not be read back
+			return fmt.Errorf("progress would grow to %d bytes, past the %d MiB aieng reads", len(data), maxFileSize>>20)
+		}
+		if !meta.exists {
+			meta.owner = ownerFor(filepath.Dir(s.path))
+		}
+		if err := writeFileAtomic(s.path, data, meta); err != nil {
 			return err
 		}
 		written = f
@@ -65,7 +71,7 @@ func (e *saveError) Unwrap() error { return e.cause }
 // file <path>.lock. The lock file is never removed: removing it while another process waits on
 // it would let two processes hold "the" lock at once.
 func (s *Store) withLock(fn func() error) error {
-	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
+	if err := mkdirAll(filepath.Dir(s.path)); err != nil {
 		return err
 	}
 	lock := flock.New(s.path+".lock", flock.SetPermissions(0o600))
@@ -79,54 +85,61 @@ func (s *Store) withLock(fn func() error) error {
 		return fmt.Errorf("cannot lock %s: %w", lock.Path(), err)
 	}
 	defer func() { _ = lock.Unlock() }() // closing the descriptor releases the lock even if this fails
+	// Under sudo, a lock file root has just created would lock its owner out of every save.
+	if err := giveTo(lock.Path(), ownerFor(s.path)); err != nil {
+		return fmt.Errorf("cannot give %s back to the progress file's owner: %w", lock.Path(), err)
+	}
 	removeStaleTemps(s.path)
 	return fn()
 }
 
-// readLocked reads the file while holding the lock. A missing file reads as empty. A damaged
-// one is moved aside, with a warning, and reads as empty. A file of a newer schema makes the
-// store read-only: it returns what could be read and an ErrReadOnly error.
-func (s *Store) readLocked() (*file, error) {
-	data, err := os.ReadFile(s.path)
+// readLocked reads the file while holding the lock, and returns it with the mode and owner the
+// save must keep. A missing file reads as empty. A damaged one is moved aside, with a warning,
+// and reads as empty; only a regular file of this user is ever moved (readFile and checkMine
+// refuse the rest). A file of a newer or unknown schema makes the store read-only: it returns
+// what could be read and an ErrReadOnly error.
+func (s *Store) readLocked() (*file, fileMeta, error) {
+	data, meta, err := readFile(s.path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return newFile(), nil
+		return newFile(), fileMeta{}, nil
+	}
+	if err == nil {
+		err = checkMine(s.path, meta)
 	}
 	if err != nil {
-		return nil, unreadable(s.path, err)
+		return nil, meta, unreadable(s.path, err)
 	}
 	f, err := decode(data)
-	var newer *newerSchemaError
+	var schema *schemaError
 	switch {
 	case err == nil:
-		return f, nil
-	case errors.As(err, &newer):
-		s.markNewer(newer)
-		return f, s.readOnlyError()
+		return f, meta, nil
+	case errors.As(err, &schema):
+		s.markSchema(schema)
+		return f, meta, s.readOnlyError()
 	}
 	aside := uniquePath(s.path + ".corrupt-" + fileStamp(time.Now()))
 	if renameErr := os.Rename(s.path, aside); renameErr != nil {
-		return nil, fmt.Errorf("progress file %s is damaged (%s) and cannot be moved aside: %w", s.path, damage(err), renameErr)
+		return nil, meta, fmt.Errorf("progress file %s is damaged (%s) and cannot be moved aside: %w", s.path, damage(err), renameErr)
 	}
 	_ = syncDir(filepath.Dir(s.path)) // the move is made durable by the save that follows, if not here
 	s.addWarning(fmt.Sprintf("progress file was damaged (%s) and has been moved to %s; starting afresh", damage(err), aside))
-	return newFile(), nil
+	return newFile(), fileMeta{}, nil
 }
 
-// markNewer makes the store read-only and tells the learner why, once.
-func (s *Store) markNewer(e *newerSchemaError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.readOnly {
-		s.readOnly = true
-		s.warnings = append(s.warnings, s.newerWarning(e))
-	}
+// markSchema makes the store read-only because of the file's schema and tells the learner why,
+// once.
+func (s *Store) markSchema(e *schemaError) {
+	s.stopSaving(e.why(s.path), e.warning(s.path))
 }
 
 // writeFileAtomic replaces path with data so that the file, whenever it is read or whenever
 // the machine stops, holds either the old content or the new, never a mix and never nothing:
 // a temporary file in the same directory (a rename is atomic only within one file system),
-// synced, renamed over path, and the directory synced so the rename itself is on disk.
-func writeFileAtomic(path string, data []byte) (err error) {
+// synced, renamed over path, and the directory synced so the rename itself is on disk. The new
+// file gets the mode of the file it replaces (meta; 0600 for a new one) and, when aieng runs as
+// root, the owner.
+func writeFileAtomic(path string, data []byte, meta fileMeta) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*") // created 0600
 	if err != nil {
@@ -138,6 +151,9 @@ func writeFileAtomic(path string, data []byte) (err error) {
 			_ = os.Remove(tmp.Name())
 		}
 	}()
+	if err = keepMeta(tmp, meta); err != nil {
+		return err
+	}
 	if _, err = tmp.Write(data); err != nil {
 		return err
 	}

@@ -1,12 +1,14 @@
 package progress
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -58,26 +60,58 @@ func newFile() *file {
 // schema version.
 var errCorrupt = errors.New("not a valid progress file")
 
-// newerSchemaError marks a file written by a newer aieng.
-type newerSchemaError struct{ schema int }
-
-func (e *newerSchemaError) Error() string {
-	return fmt.Sprintf("written by a newer aieng (schema %d; this one reads schema %d)", e.schema, schemaVersion)
+// schemaError marks a file this aieng must not write: one written by a newer aieng (a whole
+// schema number above schemaVersion), or one whose schema is a number but no version at all
+// (2.5, 1e400, or too many digits). Either is kept as it is, not moved aside as damaged.
+type schemaError struct {
+	schema string // as written in the file
+	newer  bool
 }
 
-// decode parses a progress file. A file of a newer schema returns a *newerSchemaError together
-// with whatever could be read of it (shown read-only, never written back); any other failure
-// wraps errCorrupt.
+func (e *schemaError) Error() string {
+	if e.newer {
+		return fmt.Sprintf("written by a newer aieng (schema %s; this one reads schema %d)", e.schema, schemaVersion)
+	}
+	return fmt.Sprintf("of unknown schema %s (this aieng reads schema %d)", e.schema, schemaVersion)
+}
+
+// why says why changes are not saved, for the error of each change.
+func (e *schemaError) why(path string) string {
+	if e.newer {
+		return path + " was written by a newer aieng; upgrade aieng to save progress"
+	}
+	return fmt.Sprintf("%s has schema %s, which is not a schema version", path, e.schema)
+}
+
+// warning is the learner's one line about the file.
+func (e *schemaError) warning(path string) string {
+	if e.newer {
+		return fmt.Sprintf("progress file %s was %v: upgrade aieng; this session will not save progress", path, e)
+	}
+	return fmt.Sprintf("progress file %s has schema %s, which is not a schema version this aieng knows (it reads schema %d): "+
+		"it is left as it is, and this session will not save progress", path, e.schema, schemaVersion)
+}
+
+// byteOrderMark is what some editors put at the start of a UTF-8 file; JSON has no use for it.
+var byteOrderMark = []byte("\xef\xbb\xbf")
+
+// decode parses a progress file. A file of a newer or unknown schema returns a *schemaError
+// together with whatever could be read of it (shown read-only, never written back); any other
+// failure wraps errCorrupt.
 func decode(data []byte) (*file, error) {
+	data = bytes.TrimPrefix(data, byteOrderMark)
 	f := &file{}
 	if err := json.Unmarshal(data, f); err != nil {
-		// A newer aieng may have changed the shape of fields this one knows: read the version
-		// alone, so that such a file is left untouched rather than moved aside as damaged.
+		// A newer aieng may have changed the shape of fields this one knows, and a schema that
+		// is a number but not a whole one fails to decode: read the version alone, so that such
+		// a file is left untouched rather than moved aside as damaged.
 		var probe struct {
-			Schema int `json:"schema"`
+			Schema json.RawMessage `json:"schema"`
 		}
-		if json.Unmarshal(data, &probe) == nil && probe.Schema > schemaVersion {
-			return newFile(), &newerSchemaError{probe.Schema}
+		if json.Unmarshal(data, &probe) == nil {
+			if e := checkSchema(probe.Schema); e != nil {
+				return newFile(), e
+			}
 		}
 		return nil, fmt.Errorf("%w: %s", errCorrupt, describeJSONError(err, data))
 	}
@@ -91,9 +125,28 @@ func decode(data []byte) (*file, error) {
 	f.sanitize()
 	f = merge(f, nil) // derives Best and Passed, drops duplicates, applies resets, sorts attempts
 	if schema > schemaVersion {
-		return f, &newerSchemaError{schema}
+		return f, &schemaError{schema: strconv.Itoa(schema), newer: true}
 	}
 	return f, nil
+}
+
+// checkSchema returns a *schemaError for a schema field that is a JSON number this aieng
+// cannot write back: a whole number above schemaVersion, or any other number that is not a
+// whole one within an int. It returns nil for anything else (no field, a string, a known
+// version), which leaves the decision to the caller.
+func checkSchema(raw json.RawMessage) *schemaError {
+	text := string(bytes.TrimSpace(raw))
+	if text == "" || !(text[0] == '-' || text[0] >= '0' && text[0] <= '9') {
+		return nil
+	}
+	n, err := strconv.Atoi(text)
+	switch {
+	case err != nil:
+		return &schemaError{schema: text}
+	case n > schemaVersion:
+		return &schemaError{schema: text, newer: true}
+	}
+	return nil
 }
 
 // damage says in a few words what is wrong with a file decode refused.

@@ -32,7 +32,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decoded, err := decode(data)
-		var newer *newerSchemaError
+		var newer *schemaError
 		if err != nil && !errors.As(err, &newer) {
 			if decoded != nil {
 				t.Fatalf("a failed decode returned a file")

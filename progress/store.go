@@ -34,11 +34,12 @@ type Store struct {
 	// but flock locks are per open file, so two saves in one process would not wait).
 	saveMu sync.Mutex
 
-	mu       sync.Mutex // guards the fields below; never held during file I/O
-	state    *file
-	readOnly bool
-	warnings []string // what went wrong at Open or since, one line each
-	saveErr  error    // why the last save failed; nil after a save succeeds
+	mu          sync.Mutex // guards the fields below; never held during file I/O
+	state       *file
+	readOnly    bool     // this session never saves
+	readOnlyWhy string   // why, for the error of each change
+	warnings    []string // what went wrong at Open or since, one line each
+	saveErr     error    // why the last save failed; nil after a save succeeds
 }
 
 // DefaultPath returns where the progress file lives: $AIENG_PROGRESS, else
@@ -59,13 +60,18 @@ func DefaultPath() (string, error) {
 }
 
 // Open loads the progress file at path. A missing file is a new learner: the directory (0700)
-// and the file (0600) are created on the first save. Problems with the file do not fail Open,
-// since the learner can still take the course; they are reported by Warnings:
-//   - a corrupt, truncated or empty file is moved aside as <path>.corrupt-<time> and the store
-//     starts empty;
-//   - a file of a newer schema is read as far as possible and never written (ReadOnly);
-//   - a file that cannot be read (a directory in its place, no permission) is left as it is,
-//     and every save fails until that is fixed.
+// and the file (0600) are created on the first save. Open itself never writes, moves or creates
+// anything. Problems with the file do not fail Open, since the learner can still take the
+// course; they are reported by Warnings:
+//   - a corrupt, truncated or empty file is left as it is and the store starts empty; the first
+//     save moves it aside as <path>.corrupt-<time>;
+//   - a file of a newer or unknown schema is read as far as possible and never written
+//     (ReadOnly), and so is a file over 10 MiB (not read at all) and, unless aieng runs as
+//     root, a file that belongs to another user;
+//   - a symbolic link is followed only to a file of the same user (see resolve); a link that is
+//     not followed makes the session ReadOnly;
+//   - a file that cannot be read (a directory, a FIFO or a device in its place, no permission)
+//     is left as it is, and every save fails until that is fixed.
 //
 // Open fails only when path is empty or cannot be made absolute.
 func Open(path string) (*Store, error) {
@@ -76,64 +82,60 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("progress file %s: %w", path, err)
 	}
+	s := &Store{path: abs, state: newFile()}
 	// Saves replace the file by renaming over it, which would turn a symbolic link (dotfile
 	// managers use them) into a plain file: write to where the link points instead.
-	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = resolved
+	if s.path, err = resolve(abs); err != nil {
+		s.stopSaving(oneLine(err), oneLine(err)+"; this session will not save progress")
+		return s, nil
 	}
-	s := &Store{path: abs, state: newFile()}
 	s.load()
 	return s, nil
 }
 
-// load reads the file at Open. It takes the lock only to move a corrupt file aside, so that
-// opening never creates anything when all is well.
+// load reads the file at Open. It takes no lock and writes nothing: a damaged file is moved
+// aside by the first save (readLocked), so that a command that only reads moves nothing.
 func (s *Store) load() {
-	data, err := os.ReadFile(s.path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, meta, err := readFile(s.path)
+	var tooLarge *tooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return
-	}
-	if err != nil {
+	case errors.As(err, &tooLarge):
+		s.stopSaving(err.Error(), fmt.Sprintf("progress file %v: it is left as it is, and this session will not save progress", err))
+		return
+	case err != nil:
 		s.warnings = append(s.warnings, fmt.Sprintf("cannot read progress file: %s; progress cannot be saved until that is fixed",
 			oneLine(unreadable(s.path, err))))
 		return
 	}
+	notMine := checkMine(s.path, meta)
+	if notMine != nil {
+		s.stopSaving(notMine.Error(), fmt.Sprintf("progress file %v; this session will not save progress", notMine))
+	}
 	f, err := decode(data)
-	if err == nil {
-		s.state = f
-		return
-	}
-	if newer := (*newerSchemaError)(nil); errors.As(err, &newer) {
-		s.state = f
-		s.markNewer(newer)
-		return
-	}
-	// Damaged: move it aside under the lock, re-reading first in case another process has
-	// just replaced it.
-	var readErr error
-	lockErr := s.withLock(func() error {
-		var f *file
-		f, readErr = s.readLocked()
-		if f != nil {
-			s.state = f
-		}
-		return nil
-	})
+	var schema *schemaError
 	switch {
-	case lockErr != nil:
+	case err == nil:
+		s.state = f
+	case errors.As(err, &schema):
+		s.state = f
+		s.markSchema(schema)
+	case notMine != nil: // never moved aside: it is not this user's
+		s.warnings = append(s.warnings, fmt.Sprintf("progress file %s is damaged (%s)", s.path, damage(err)))
+	default:
 		s.warnings = append(s.warnings, fmt.Sprintf(
-			"progress file %s is damaged (%s) and could not be moved aside (%s): progress cannot be saved until that is fixed",
-			s.path, damage(err), oneLine(lockErr)))
-	case readErr != nil && !errors.Is(readErr, ErrReadOnly):
-		s.warnings = append(s.warnings, oneLine(readErr)+": progress cannot be saved until that is fixed")
+			"progress file %s is damaged (%s): it is left as it is for now; the course starts afresh, and the first change saved moves the file aside to %s.corrupt-<time>",
+			s.path, damage(err), filepath.Base(s.path)))
 	}
 }
 
 // Path returns the absolute path of the progress file.
 func (s *Store) Path() string { return s.path }
 
-// ReadOnly reports whether this session never saves, because the file was written by a newer
-// aieng.
+// ReadOnly reports whether this session never saves: the file was written by a newer aieng
+// (or has an unknown schema), is over 10 MiB, belongs to another user, or is reached through a
+// symbolic link that aieng does not follow. Warnings says which.
 func (s *Store) ReadOnly() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -330,7 +332,7 @@ func (s *Store) Reset(courseID, lessonID string) (backupPath string, err error) 
 			return nil, err
 		}
 		backupPath = uniquePath(s.path + ".backup-" + fileStamp(time.Now()))
-		if err := writeFileAtomic(backupPath, data); err != nil {
+		if err := writeFileAtomic(backupPath, data, fileMeta{owner: ownerFor(s.path)}); err != nil {
 			return nil, fmt.Errorf("cannot back up progress before the reset: %w", err)
 		}
 		f.reset(courseID, lessonID, cleanTime(time.Now()))
@@ -386,18 +388,29 @@ func (f *file) reset(courseID, lessonID string, now time.Time) {
 }
 
 func (s *Store) readOnlyError() error {
-	return fmt.Errorf("%w: %s was written by a newer aieng; upgrade aieng to save progress", ErrReadOnly, s.path)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fmt.Errorf("%w: %s", ErrReadOnly, s.readOnlyWhy)
 }
 
-func (s *Store) newerWarning(e *newerSchemaError) string {
-	return fmt.Sprintf("progress file %s was %v: upgrade aieng; this session will not save progress", s.path, e)
+// stopSaving makes the store read-only for the rest of the session and tells the learner why,
+// once.
+func (s *Store) stopSaving(why, warning string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.readOnly {
+		s.readOnly, s.readOnlyWhy = true, why
+		s.warnings = append(s.warnings, warning)
+	}
 }
 
 // unreadable describes why the file could not be read, naming the case a learner can fix by
 // hand most easily.
 func unreadable(path string, err error) error {
-	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
-		return fmt.Errorf("%s is a directory, not a progress file", path)
+	if info, statErr := os.Lstat(path); statErr == nil && errors.Is(err, fs.ErrPermission) {
+		if e := checkMine(path, fileMeta{exists: true, owner: ownerOf(info)}); e != nil {
+			return fmt.Errorf("%w; the file belongs to %s", err, e.(*notYoursError).ownedBy())
+		}
 	}
 	return err
 }

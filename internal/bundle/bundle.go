@@ -77,9 +77,17 @@ func executableSize(bin []byte) int {
 	return len(bin) - trailerSize - int(n)
 }
 
-// zipCourse archives the files a course is loaded from: the manifest and the top-level *.md files.
+// zipCourse archives the files a course is loaded from: the manifest and the top-level *.md
+// files, each read as the loader reads it (lessons.ReadCourseFile: regular files within their
+// size limits, and no link that leads outside the folder).
 func zipCourse(dir string) ([]byte, error) {
-	entries, err := os.ReadDir(dir)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the course folder: %w", err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the course folder: %w", err)
 	}
@@ -90,9 +98,9 @@ func zipCourse(dir string) ([]byte, error) {
 		if e.IsDir() || !lessons.IsCourseFile(name) {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, name))
+		data, err := lessons.ReadCourseFile(fsys, name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 		}
 		w, err := zw.Create(name)
 		if err != nil {
@@ -108,21 +116,28 @@ func zipCourse(dir string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// openBundle returns the course attached to the executable at path, or nil when it has none.
-// The file stays open for the life of the returned file system, which is the process's.
+// openBundle returns the course attached to the executable at path, or nil when it has none. An
+// attached course that is damaged (a cut or wrong trailer, a broken archive) is an error that
+// names the executable, never a silent fall-back to the built-in course. The course's files
+// are read under limits (see limits.go). The file stays open for the life of the returned file
+// system, which is the process's.
 func openBundle(path string) (fs.FS, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	fsys, err := open(f)
+	if err != nil {
+		err = fmt.Errorf("the course attached to %s is damaged: %w: bundle the course again", path, err)
+	}
 	if fsys == nil {
 		f.Close()
+		return nil, err
 	}
-	return fsys, err
+	return &courseFS{zr: fsys, bin: path}, nil
 }
 
-func open(f *os.File) (fs.FS, error) {
+func open(f *os.File) (*zip.Reader, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
@@ -136,17 +151,44 @@ func open(f *os.File) (fs.FS, error) {
 		return nil, err
 	}
 	if string(trailer[8:]) != magic {
+		if cutShort(f, size) {
+			return nil, errors.New("its end is cut off (an incomplete copy or download?)")
+		}
 		return nil, nil
 	}
 	n := int64(binary.BigEndian.Uint64(trailer[:8]))
 	if n <= 0 || n > size-int64(trailerSize) {
-		return nil, errors.New("the attached course is damaged: bundle the course again")
+		return nil, fmt.Errorf("the length in its trailer (%d bytes) does not fit in the file", uint64(n))
 	}
-	zr, err := zip.NewReader(io.NewSectionReader(f, size-int64(trailerSize)-n, n), n)
-	if err != nil {
-		return nil, fmt.Errorf("the attached course is damaged: %w", err)
+	return zip.NewReader(io.NewSectionReader(f, size-int64(trailerSize)-n, n), n)
+}
+
+// eocdSize is the size of a zip archive's end-of-central-directory record without a comment,
+// which is how the writer of this package ends every archive.
+const eocdSize = 22
+
+// cutShort reports whether the file ends like a bundle whose trailer was cut: an archive's
+// end record followed by fewer than trailerSize bytes, of which any past the length are the
+// start of the magic string. An executable alone does not end that way.
+func cutShort(f *os.File, size int64) bool {
+	tail := make([]byte, min(size, int64(eocdSize+trailerSize)))
+	if _, err := f.ReadAt(tail, size-int64(len(tail))); err != nil && !errors.Is(err, io.EOF) {
+		return false
 	}
-	return zr, nil
+	for kept := 0; kept < trailerSize; kept++ { // bytes of the trailer still there
+		end := len(tail) - kept
+		if end < eocdSize {
+			break
+		}
+		rec := tail[end-eocdSize : end]
+		if string(rec[:4]) != "PK\x05\x06" || rec[20] != 0 || rec[21] != 0 {
+			continue
+		}
+		if kept <= 8 || string(tail[end+8:]) == magic[:kept-8] {
+			return true
+		}
+	}
+	return false
 }
 
 // FromExecutable returns the course attached to the running binary, or nil.

@@ -1,0 +1,110 @@
+package lessons
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Tests for the second edition of the built-in course (issue 14): it names its source once and
+// clearly, teaches in its own voice elsewhere, and its quiz cannot be passed by test-wiseness.
+
+// sourceTitle is the article the course is built on.
+const sourceTitle = "What Do AI Engineers Actually Do? A Deep Dive into the Role, Responsibilities, and Realities"
+
+// oneLine collapses white space, so text compares the same however it was wrapped.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestBuiltinNamesItsSource(t *testing.T) {
+	c := loadBuiltin(t)
+	if d := oneLine(c.Description); !strings.Contains(d, sourceTitle) || !strings.Contains(d, "2026-01-06") {
+		t.Errorf("the course description does not name the article and its date: %q", d)
+	}
+	if first := c.Lessons[0]; !strings.Contains(oneLine(first.Body), sourceTitle) {
+		t.Errorf("the first lesson, %s, does not name the article", lessonName(first))
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(oneLine(string(readme)), sourceTitle) {
+		t.Error("README.md does not name the article the course is built on")
+	}
+}
+
+var articleWord = regexp.MustCompile(`(?i)\barticle\b`)
+
+// TestBuiltinTeachesInItsOwnVoice: after the first lesson, which introduces the source, a lesson
+// refers to "the article" only for claims that need attribution: at most three times.
+func TestBuiltinTeachesInItsOwnVoice(t *testing.T) {
+	const most = 3
+	c := loadBuiltin(t)
+	for _, l := range c.Lessons[1:] {
+		if n := len(articleWord.FindAllString(l.Body, -1)); n > most {
+			t.Errorf("lesson %s mentions the article %d times, want at most %d: teach directly, attribute only figures and claims", lessonName(l), n, most)
+		}
+		for _, q := range l.Quiz {
+			if strings.Contains(strings.ToLower(q.Prompt), "according to the article") {
+				t.Errorf("lesson %s: question %s asks what the article says; ask what to do instead", lessonName(l), q.ID)
+			}
+		}
+	}
+}
+
+// TestBuiltinQuizGivesNothingAway: the course-level numbers the issue sets, stricter than the
+// lints' 40%: the right choice is the longest in at most 30% of single-choice questions, and
+// multiple-select questions do not all have the same number of right answers.
+func TestBuiltinQuizGivesNothingAway(t *testing.T) {
+	c := loadBuiltin(t)
+	singles, longest := 0, 0
+	counts := map[int]int{}
+	for _, l := range c.Lessons {
+		for _, q := range l.Quiz {
+			switch q.Kind {
+			case SingleChoice:
+				right, others, ok := splitChoiceLengths(q)
+				if !ok {
+					t.Fatalf("lesson %s: question %s has no single right choice", lessonName(l), q.ID)
+				}
+				singles++
+				if right > maxOf(others) {
+					longest++
+				}
+			case MultipleSelect:
+				n := 0
+				for _, ch := range q.Choices {
+					if ch.Correct {
+						n++
+					}
+				}
+				if n == len(q.Choices) {
+					t.Errorf("lesson %s: every choice of %s is right", lessonName(l), q.ID)
+				}
+				counts[n]++
+			}
+		}
+	}
+	if singles == 0 || 10*longest > 3*singles {
+		t.Errorf("the right choice is the longest in %d of %d single-choice questions, want at most 30%%", longest, singles)
+	}
+	if len(counts) < 3 {
+		t.Errorf("multiple-select questions by number of right answers: %v; want at least three different numbers", counts)
+	}
+	t.Logf("right choice longest in %d of %d single-choice questions; multiple-select right answers: %v", longest, singles, counts)
+}
+
+// TestBuiltinNoDuplicateQuestions: no two questions ask the same thing in the same words.
+func TestBuiltinNoDuplicateQuestions(t *testing.T) {
+	c := loadBuiltin(t)
+	seen := map[string]string{}
+	for _, l := range c.Lessons {
+		for _, q := range l.Quiz {
+			key := strings.ToLower(oneLine(q.Prompt))
+			if other, dup := seen[key]; dup {
+				t.Errorf("question %s repeats question %s: %q", q.ID, other, q.Prompt)
+			}
+			seen[key] = q.ID
+		}
+	}
+}
