@@ -2,6 +2,8 @@
 // holding its quiz. It knows Markdown and quizzes and nothing of terminals.
 package lessons
 
+import "io/fs"
+
 // Course is a loaded course, its lessons in course order.
 type Course struct {
 	ID          string
@@ -13,6 +15,9 @@ type Course struct {
 	Lessons     []*Lesson
 	// Source names where the course came from, for messages: a folder, or "built-in".
 	Source string
+	// Files holds the course's files, for what a lesson refers to beside it (a command lab's
+	// starter and solution folders, at LessonDir and below).
+	Files fs.FS
 }
 
 // Lesson is one lesson file: its front matter, its body without the quiz, and the quiz.
@@ -30,6 +35,9 @@ type Lesson struct {
 	// BodyLine is the line of the file on which Body starts, to map rendered problems back.
 	BodyLine int
 	Quiz     []*Question
+	// Labs are the lesson's hands-on labs (```lab blocks, labs.go), in the order written; in
+	// Body each is a card.
+	Labs []*Lab
 	// Words counts the words of the body's prose (code blocks excluded).
 	Words int
 	// Path names the file the lesson was read from as problems name it: the course's Source,

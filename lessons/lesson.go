@@ -183,11 +183,13 @@ func (p *lessonParser) parseBody(bodyStart int) {
 			break
 		}
 	}
-	bodyEnd := len(body)
+	bodyEnd, quizLine := len(body), 0
 	if quiz != nil {
 		bodyEnd = p.idx.lineStart(p.base+p.nodeStart(quiz)) - p.base
+		quizLine, _ = p.posOf(quiz)
 	}
-	p.lesson.Body = strings.TrimSpace(string(joinListLines(doc, body, bodyEnd))) + "\n"
+	cards := p.parseLabs(doc, quizLine)
+	p.lesson.Body = strings.TrimSpace(string(joinListLines(doc, body, bodyEnd, cards...))) + "\n"
 
 	var words strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

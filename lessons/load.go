@@ -60,7 +60,13 @@ func LoadDir(dir string) (*Course, Problems, error) {
 		return nil, nil, fmt.Errorf("cannot read the course folder: %w", err)
 	}
 	defer root.Close()
-	return Load(root.FS(), filepath.ToSlash(filepath.Clean(dir)))
+	c, probs, err := Load(root.FS(), filepath.ToSlash(filepath.Clean(dir)))
+	if c != nil {
+		// The root closes on return; labs' folders are read later, from the folder itself.
+		// Load checked them through the root, which refuses links that lead outside.
+		c.Files = os.DirFS(dir)
+	}
+	return c, probs, err
 }
 
 // manifest is course.yaml.
@@ -93,7 +99,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read the course folder %s: %w", source, err)
 	}
-	c := &Course{Source: source, PassMark: defaultPassMark}
+	c := &Course{Source: source, PassMark: defaultPassMark, Files: fsys}
 	var probs Problems
 
 	mf, manifestProbs, manifestKeys := readManifest(fsys, source)
@@ -105,7 +111,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 
 	parsed := parseFiles(fsys, entries, source)
 	byID := map[string]*Lesson{}
-	questionAt := map[string]string{}
+	questionAt, labAt := map[string]string{}, map[string]string{}
 	for _, f := range parsed {
 		probs = append(probs, f.problems...)
 		l := f.lesson
@@ -119,6 +125,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		}
 		byID[l.ID] = l
 		probs = append(probs, checkQuestionIDs(l, questionAt)...)
+		probs = append(probs, checkLabs(fsys, l, labAt)...)
 		c.Lessons = append(c.Lessons, l)
 	}
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
