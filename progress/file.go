@@ -17,7 +17,7 @@ import (
 // a higher version was written by a newer aieng and is never overwritten. Any change to the
 // file's fields, even an added one, raises it, since an older aieng would drop what it does not
 // know when it rewrites the file.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // file is the progress file as stored: the public snapshot types plus what merging needs (the
 // times at which last-writer-wins values were set, and the times of resets).
@@ -50,6 +50,8 @@ type lessonState struct {
 	PassedAt time.Time `json:"passed_at,omitzero"`
 	// ResetAt is when this lesson alone was last reset.
 	ResetAt time.Time `json:"reset_at,omitzero"`
+	// Labs are the passes of the lesson's labs, by lab id, in time order (labs.go).
+	Labs map[string][]LabPass `json:"labs,omitempty"`
 }
 
 func newFile() *file {
@@ -202,6 +204,7 @@ func (f *file) sanitize() {
 			l.ReadAt = cleanTime(l.ReadAt)
 			l.PassedAt = cleanTime(l.PassedAt)
 			l.ResetAt = cleanTime(l.ResetAt)
+			l.Labs = sanitizeLabs(l.Labs)
 			for i := range l.Attempts {
 				a := &l.Attempts[i]
 				a.Time = cleanTime(a.Time)

@@ -98,6 +98,11 @@ func mergeLesson(a, b *lessonState, courseReset time.Time) *lessonState {
 			out.ResetAt = latest(out.ResetAt, l.ResetAt)
 		}
 	}
+	if !out.ResetAt.After(courseReset) {
+		// The course's reset covers it: keeping it in some merge orders and not in others
+		// would make merging depend on the order.
+		out.ResetAt = time.Time{}
+	}
 	cutoff := latest(courseReset, out.ResetAt)
 	seen := map[string]bool{}
 	for _, l := range []*lessonState{a, b} {
@@ -116,6 +121,7 @@ func mergeLesson(a, b *lessonState, courseReset time.Time) *lessonState {
 			out.Read = true
 			out.ReadAt = earliest(out.ReadAt, p.ReadAt)
 		}
+		out.Labs = mergeLabs(out.Labs, p.Labs)
 		for _, at := range p.Attempts {
 			if !seen[at.ID] {
 				seen[at.ID] = true
@@ -160,6 +166,7 @@ func (l *lessonState) since(cutoff time.Time) *lessonState {
 	if !p.ReadAt.After(cutoff) {
 		p.Read, p.ReadAt = false, time.Time{}
 	}
+	p.Labs = labsSince(l.Labs, cutoff)
 	p.Attempts = nil
 	for _, at := range l.Attempts {
 		if at.Time.After(cutoff) {
@@ -177,7 +184,7 @@ func (l *lessonState) derive() {
 // empty reports whether the lesson holds no progress (a reset time alone is not progress).
 func (l *lessonState) empty() bool {
 	return l.FirstOpened.IsZero() && l.LastOpened.IsZero() && l.PositionAt.IsZero() &&
-		l.Position == 0 && !l.Read && len(l.Attempts) == 0
+		l.Position == 0 && !l.Read && len(l.Attempts) == 0 && len(l.Labs) == 0
 }
 
 // newerPosition reports whether p's position was set after out's. Equal times are broken by

@@ -112,6 +112,7 @@ func randomFile(rng *rand.Rand) *file {
 				n := int(id[1] - '0')
 				l.Attempts = append(l.Attempts, attempt(id, at(n*3), n%3, 2, n%2 == 0))
 			}
+			l.Labs = randomLabs(rng, tm)
 			c.Lessons[fmt.Sprint("l", rng.IntN(3))] = l
 		}
 		f.Courses[fmt.Sprint("c", rng.IntN(2))] = c

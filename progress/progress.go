@@ -43,6 +43,9 @@ type LessonProgress struct {
 	Best     float64
 	Passed   bool
 	PassedAt time.Time
+	// Labs are the lesson's labs passed, by lab id: when each goal was first met, and the
+	// values measured then. nil when none.
+	Labs map[string]LabPass
 }
 
 // Attempt is one quiz attempt.
@@ -103,7 +106,7 @@ func (l LessonProgress) Status() Status {
 		return Passed
 	case l.Read:
 		return Read
-	case !l.FirstOpened.IsZero() || !l.LastOpened.IsZero() || l.Position > 0 || len(l.Attempts) > 0:
+	case !l.FirstOpened.IsZero() || !l.LastOpened.IsZero() || l.Position > 0 || len(l.Attempts) > 0 || len(l.Labs) > 0:
 		return InProgress
 	}
 	return NotStarted

@@ -34,20 +34,31 @@ type ReportCourse struct {
 // ReportLesson is one lesson's line of a report. Times and the best percent are null when
 // there is nothing to report.
 type ReportLesson struct {
-	ID                 string     `json:"id"`
-	Title              string     `json:"title"`
-	Section            string     `json:"section"`
-	Status             string     `json:"status"` // not_started, in_progress, read, passed
-	Complete           bool       `json:"complete"`
-	Read               bool       `json:"read"`
-	ReadAt             *time.Time `json:"read_at"`
-	Questions          int        `json:"questions"`
-	BestPercent        *float64   `json:"best_percent"`
-	Passed             bool       `json:"passed"`
-	PassedAt           *time.Time `json:"passed_at"`
-	Attempts           int        `json:"attempts"`
-	LastAttemptAt      *time.Time `json:"last_attempt_at"`
-	LastAttemptPercent *float64   `json:"last_attempt_percent"`
+	ID                 string      `json:"id"`
+	Title              string      `json:"title"`
+	Section            string      `json:"section"`
+	Status             string      `json:"status"` // not_started, in_progress, read, passed
+	Complete           bool        `json:"complete"`
+	Read               bool        `json:"read"`
+	ReadAt             *time.Time  `json:"read_at"`
+	Questions          int         `json:"questions"`
+	BestPercent        *float64    `json:"best_percent"`
+	Passed             bool        `json:"passed"`
+	PassedAt           *time.Time  `json:"passed_at"`
+	Attempts           int         `json:"attempts"`
+	LastAttemptAt      *time.Time  `json:"last_attempt_at"`
+	LastAttemptPercent *float64    `json:"last_attempt_percent"`
+	Labs               []ReportLab `json:"labs"`
+}
+
+// ReportLab is one lab of a lesson in a report: whether the learner passed it, when first, and
+// the values measured then (knob settings included).
+type ReportLab struct {
+	ID       string             `json:"id"`
+	Title    string             `json:"title"`
+	Passed   bool               `json:"passed"`
+	PassedAt *time.Time         `json:"passed_at"`
+	Values   map[string]float64 `json:"values"`
 }
 
 // ReportTotals sums up a report's lessons.
@@ -57,6 +68,8 @@ type ReportTotals struct {
 	Passed          int     `json:"passed"`
 	Read            int     `json:"read"`
 	PercentComplete float64 `json:"percent_complete"`
+	Labs            int     `json:"labs"`
+	LabsPassed      int     `json:"labs_passed"`
 }
 
 // statusKeys are the report's status values: fixed words, unlike Status.String which is for
@@ -90,6 +103,7 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 			Passed:    lp.Passed,
 			PassedAt:  timeOrNil(lp.PassedAt),
 			Attempts:  len(lp.Attempts),
+			Labs:      reportLabs(info, lp),
 		}
 		if last, ok := lp.LastAttempt(); ok {
 			rl.BestPercent = percentOf(lp.Best)
@@ -100,7 +114,7 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 	}
 	sum := course.Summary(p)
 	r.Totals = ReportTotals{Lessons: sum.Lessons, Complete: sum.Complete, Passed: sum.Passed, Read: sum.Read,
-		PercentComplete: round1(sum.PercentComplete())}
+		PercentComplete: round1(sum.PercentComplete()), Labs: sum.Labs, LabsPassed: sum.LabsPassed}
 	return r
 }
 
@@ -116,6 +130,7 @@ var CSVHeader = []string{
 	"report_version", "generated_at", "course_id", "course_version",
 	"lesson_id", "title", "section", "status", "complete", "read", "read_at", "questions",
 	"best_percent", "passed", "passed_at", "attempts", "last_attempt_at", "last_attempt_percent",
+	"labs", "labs_passed",
 }
 
 // WriteCSV writes the report as CSV (RFC 4180): a header row, then one row per lesson. The
@@ -133,6 +148,7 @@ func (r Report) WriteCSV(w io.Writer) error {
 			strconv.FormatBool(l.Read), csvTime(l.ReadAt), strconv.Itoa(l.Questions),
 			csvFloat(l.BestPercent), strconv.FormatBool(l.Passed), csvTime(l.PassedAt),
 			strconv.Itoa(l.Attempts), csvTime(l.LastAttemptAt), csvFloat(l.LastAttemptPercent),
+			strconv.Itoa(len(l.Labs)), strconv.Itoa(labsPassed(l.Labs)),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

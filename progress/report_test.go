@@ -77,7 +77,8 @@ func TestReport(t *testing.T) {
       "passed_at": "2026-11-20T17:40:00Z",
       "attempts": 2,
       "last_attempt_at": "2026-11-20T17:40:00Z",
-      "last_attempt_percent": 100
+      "last_attempt_percent": 100,
+      "labs": []
     },
     {
       "id": "designing-models",
@@ -93,7 +94,8 @@ func TestReport(t *testing.T) {
       "passed_at": null,
       "attempts": 0,
       "last_attempt_at": null,
-      "last_attempt_percent": null
+      "last_attempt_percent": null,
+      "labs": []
     },
     {
       "id": "wrap-up",
@@ -109,7 +111,8 @@ func TestReport(t *testing.T) {
       "passed_at": null,
       "attempts": 0,
       "last_attempt_at": null,
-      "last_attempt_percent": null
+      "last_attempt_percent": null,
+      "labs": []
     }
   ],
   "totals": {
@@ -117,7 +120,9 @@ func TestReport(t *testing.T) {
     "complete": 1,
     "passed": 1,
     "read": 1,
-    "percent_complete": 33.3
+    "percent_complete": 33.3,
+    "labs": 0,
+    "labs_passed": 0
   }
 }
 `
@@ -132,7 +137,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("CSV rows = %q", rows)
 	}
 	wantRow := "1,2026-11-27T10:15:00Z,what-ai-engineers-do,1.0.0,the-role,The role,Foundations,passed,true,true," +
-		"2026-11-20T17:20:00Z,4,100,true,2026-11-20T17:40:00Z,2,2026-11-20T17:40:00Z,100"
+		"2026-11-20T17:20:00Z,4,100,true,2026-11-20T17:40:00Z,2,2026-11-20T17:40:00Z,100,0,0"
 	if got := strings.Join(rows[1], ","); got != wantRow {
 		t.Errorf("CSV row:\n got %s\nwant %s", got, wantRow)
 	}

@@ -16,6 +16,7 @@ type Storage interface {
 	SetPosition(courseID, lessonID string, pos float64, now time.Time) error
 	MarkRead(courseID, lessonID string, now time.Time) error
 	RecordAttempt(courseID, lessonID string, a Attempt) error
+	PassLab(courseID, lessonID, labID string, values map[string]float64, now time.Time) error
 }
 
 // SessionOptions tune a Session. The zero value is ready to use.
@@ -158,6 +159,7 @@ const (
 	opPosition
 	opRead
 	opAttempt
+	opPassLab
 )
 
 type saveOp struct {
@@ -165,6 +167,8 @@ type saveOp struct {
 	lesson  string
 	pos     float64
 	attempt Attempt
+	lab     string // opPassLab: the lab's id; its values in values
+	values  map[string]float64
 	at      time.Time
 }
 
@@ -307,6 +311,8 @@ func (q *saveQueue) apply(ops []saveOp) (err error) {
 			e = q.storage.MarkRead(q.courseID, op.lesson, op.at)
 		case opAttempt:
 			e = q.storage.RecordAttempt(q.courseID, op.lesson, op.attempt)
+		case opPassLab:
+			e = q.storage.PassLab(q.courseID, op.lesson, op.lab, op.values, op.at)
 		}
 		if e != nil {
 			err = e // the last error counts: later saves may have fixed earlier ones

@@ -21,6 +21,12 @@ type CourseInfo struct {
 type LessonInfo struct {
 	ID, Title, Section string
 	Questions          int // a lesson without a quiz is complete once read
+	Labs               []LabInfo
+}
+
+// LabInfo is what the reports need to know of one lab of a lesson.
+type LabInfo struct {
+	ID, Title string
 }
 
 // Standing is where a learner stands in one lesson of a course: what they did there (Status),
@@ -83,6 +89,9 @@ type Summary struct {
 	// the average the course-complete screen shows.
 	Quizzes   int
 	BestTotal float64
+	// Labs counts the course's labs, LabsPassed those the learner passed. Labs do not decide
+	// whether a lesson is complete: the quiz (or reading, without one) does.
+	Labs, LabsPassed int
 }
 
 // Summary sums up the learner's standing in every lesson of the course (progress kept for
@@ -98,6 +107,8 @@ func (c CourseInfo) Summary(p CourseProgress) Summary {
 			s.Quizzes++
 			s.BestTotal += lp.Best
 		}
+		s.Labs += len(l.Labs)
+		s.LabsPassed += c.LabsPassed(p, i)
 	}
 	return s
 }

@@ -177,6 +177,7 @@ func (s *Store) Course(courseID string) CourseProgress {
 		for _, a := range l.Attempts {
 			lp.Attempts = append(lp.Attempts, cloneAttempt(a))
 		}
+		lp.Labs = firstPasses(l.Labs)
 		out.Lessons[id] = lp
 	}
 	return out

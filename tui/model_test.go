@@ -539,6 +539,9 @@ func (failingStore) OpenLesson(string, string, time.Time) error {
 func (failingStore) SetPosition(string, string, float64, time.Time) error { return nil }
 func (failingStore) MarkRead(string, string, time.Time) error             { return nil }
 func (failingStore) RecordAttempt(string, string, progress.Attempt) error { return nil }
+func (failingStore) PassLab(string, string, string, map[string]float64, time.Time) error {
+	return nil
+}
 
 func TestSaveFailureIsAWarning(t *testing.T) {
 	d := newDriver(t, testCourse(t), failingStore{}, 100, 24)

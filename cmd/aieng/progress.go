@@ -65,7 +65,7 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 	}
 	b.WriteString("\n\n")
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "   #\tLESSON\tSTATUS\tBEST\tATTEMPTS\tLAST ATTEMPT")
+	fmt.Fprintln(tw, "   #\tLESSON\tSTATUS\tBEST\tATTEMPTS\tLAST ATTEMPT\tLABS")
 	for i, l := range info.Lessons {
 		lp := p.Lessons[l.ID]
 		best, last := "-", "-"
@@ -73,7 +73,11 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 			best = formatPercent(lp.Best)
 			last = at.Time.Local().Format("2006-01-02 15:04") + " (" + formatPercent(at.Percent) + ")"
 		}
-		fmt.Fprintf(tw, "  %2d\t%s\t%s\t%s\t%d\t%s\n", i+1, l.ID, info.Standing(p, i), best, len(lp.Attempts), last)
+		labs := "-"
+		if len(l.Labs) > 0 {
+			labs = fmt.Sprintf("%d/%d", info.LabsPassed(p, i), len(l.Labs))
+		}
+		fmt.Fprintf(tw, "  %2d\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, l.ID, info.Standing(p, i), best, len(lp.Attempts), last, labs)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -81,6 +85,9 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 	sum := info.Summary(p)
 	fmt.Fprintf(&b, "\n%d of %d lessons complete (%s): %d passed, %d read.\n",
 		sum.Complete, sum.Lessons, formatPercent(sum.PercentComplete()), sum.Passed, sum.Read)
+	if sum.Labs > 0 {
+		fmt.Fprintf(&b, "%d of %d labs passed.\n", sum.LabsPassed, sum.Labs)
+	}
 	for _, l := range info.Lessons {
 		if l.ID == p.LastLesson {
 			fmt.Fprintf(&b, "Last opened: %s. Run aieng to continue.\n", l.ID)

@@ -14,7 +14,11 @@ func Of(c *lessons.Course) progress.CourseInfo {
 	info := progress.CourseInfo{ID: c.ID, Title: c.Title, Version: c.Version, PassMark: c.PassMark,
 		Sequential: c.Sequential, Lessons: make([]progress.LessonInfo, 0, len(c.Lessons))}
 	for _, l := range c.Lessons {
-		info.Lessons = append(info.Lessons, progress.LessonInfo{ID: l.ID, Title: l.Title, Section: l.Section, Questions: len(l.Quiz)})
+		li := progress.LessonInfo{ID: l.ID, Title: l.Title, Section: l.Section, Questions: len(l.Quiz)}
+		for _, lb := range l.Labs {
+			li.Labs = append(li.Labs, progress.LabInfo{ID: lb.ID, Title: lb.Title})
+		}
+		info.Lessons = append(info.Lessons, li)
 	}
 	return info
 }
