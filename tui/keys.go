@@ -52,6 +52,16 @@ type keyMap struct {
 	RetryAll    key.Binding
 	RetryMissed key.Binding
 	Done        key.Binding
+
+	// Labs. OpenLab is l in the reader, as the lesson's lab cards say (lessons.LabKey), so
+	// sideways scrolling in the reader must use ← and → only. In a built-in lab the arrows,
+	// h/l, digits, space and r move its knobs (lab.Session.HandleKey); a command lab runs its
+	// check with RunCheck and answers the question before the first run with Yes or No.
+	OpenLab      key.Binding
+	RunCheck     key.Binding
+	Yes          key.Binding
+	No           key.Binding
+	ShowSolution key.Binding
 }
 
 // defaultKeyMap returns the keys of aieng. A binding's first key is the one sentences name.
@@ -95,6 +105,12 @@ func defaultKeyMap() *keyMap {
 		RetryAll:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry all")),
 		RetryMissed: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "retry missed")),
 		Done:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
+
+		OpenLab:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "open the lab")),
+		RunCheck:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run the check")),
+		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:           key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
+		ShowSolution: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "solution")),
 	}
 }
 

@@ -141,7 +141,14 @@ func (o *outlineModel) lessonRow(r outlineRow, cur seg, selected bool, w int) st
 		titleStyle = st.Locked
 	}
 	segs := []seg{cur, {"  ", st.Choice}, {symbol + " ", symStyle}, {num, st.Subtle}}
+	labs := c.labsCell(r.lesson)
+	if labs.s != "" {
+		avail -= ansi.StringWidth(labs.s)
+	}
 	segs = append(segs, titleSegs(l.Title, r.matched, max(avail, 1), titleStyle, st.Match.Inherit(titleStyle))...)
+	if labs.s != "" {
+		segs = append(segs, labs)
+	}
 	if showStatus {
 		segs = append(segs, seg{"  " + fmt.Sprintf("%-*s", statusW, status), symStyle})
 	}

@@ -30,6 +30,8 @@ type readerModel struct {
 	scroll scroller
 	pos    float64 // reading position: the top line as a fraction of the lesson
 
+	cards cardLines // where the lesson's labs are drawn (readerlabs.go)
+
 	search search
 }
 
@@ -42,6 +44,7 @@ func newReader(c *common) *readerModel {
 func (r *readerModel) enter(msg navMsg) (tea.Cmd, bool) {
 	open, ok := msg.(openLessonMsg)
 	if !ok {
+		r.markCards() // a lab may have been passed meanwhile
 		return r.sync(), true
 	}
 	if open.index < 0 || open.index >= len(r.c.course.Lessons) {
@@ -58,6 +61,7 @@ func (r *readerModel) enter(msg navMsg) (tea.Cmd, bool) {
 func (r *readerModel) open(i int, resume bool) tea.Cmd {
 	r.index, r.lesson = i, r.c.course.Lessons[i]
 	r.lines, r.ready, r.width, r.err = nil, false, 0, nil
+	r.cards = cardLines{}
 	r.scroll = scroller{}
 	r.pos = 0
 	if resume {
@@ -131,6 +135,8 @@ func (r *readerModel) rendered(msg renderedMsg) {
 func (r *readerModel) setContent(out string, width int) {
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	r.lines = append(lines, r.endBanner(width)...)
+	r.cards = findCards(r.lines, len(r.lesson.Labs))
+	r.markCards()
 	r.ready, r.width, r.err = true, width, nil
 	r.search.contentChanged(r.lines)
 	r.restore()
@@ -247,6 +253,8 @@ func (r *readerModel) updateKeys(km tea.KeyMsg) tea.Cmd {
 		r.goTo(r.index - 1)
 	case key.Matches(km, k.TakeQuiz), key.Matches(km, k.Accept) && r.ready && s.atBottom():
 		r.takeQuiz()
+	case key.Matches(km, k.OpenLab):
+		r.openLab()
 	}
 	return nil
 }
@@ -324,12 +332,15 @@ func (r *readerModel) help() help.KeyMap {
 		short = []key.Binding{hint("scroll", k.Down, k.PageDown), k.Search,
 			hint("prev/next lesson", k.PrevLesson, k.NextLesson), hint("quiz", k.TakeQuiz), back, k.Help}
 	}
+	if len(r.lesson.Labs) > 0 {
+		short = append(short[:len(short)-2], hint("lab", k.OpenLab), back, k.Help)
+	}
 	return keyHelp{
 		short: short,
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
 			{k.Search, hint("next match", k.NextMatch), k.PrevMatch, hint("clear search", k.Cancel)},
-			{k.NextLesson, k.PrevLesson, k.TakeQuiz, back, k.Quit, hint("close help", k.Help)},
+			{k.NextLesson, k.PrevLesson, k.TakeQuiz, k.OpenLab, back, k.Quit, hint("close help", k.Help)},
 		},
 	}
 }

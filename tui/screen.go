@@ -48,6 +48,7 @@ const (
 	readerScreen
 	quizScreen
 	completeScreen
+	labScreen
 	numScreens
 )
 
@@ -75,6 +76,16 @@ func (backToLessonMsg) target() screenID { return readerScreen }
 func (startQuizMsg) target() screenID    { return quizScreen }
 func (showOutlineMsg) target() screenID  { return outlineScreen }
 func (showCompleteMsg) target() screenID { return completeScreen }
+
+// openLabMsg opens lab of lesson index in the lab screen (lab.go); it returns to the lesson with
+// backToLessonMsg, at the same place.
+type openLabMsg struct {
+	index      int
+	lab        string
+	fromReader bool // the reader shows the lesson: back returns there, at the same place
+}
+
+func (openLabMsg) target() screenID { return labScreen }
 
 // statusInfo is the status line: a message on the left in a tone, a position on the right.
 type statusInfo struct {
