@@ -132,23 +132,24 @@ func (p *lessonParser) fenceSpan(fc *ast.FencedCodeBlock, fenceLine int) (from, 
 // the plain-text style would show its asterisks. Glamour joins a hard line break's lines, so the
 // goal is a paragraph of its own. The reader marks a passed lab by turning ▶ into ✓.
 func labCard(l *Lab) string {
-	return fmt.Sprintf("\n> %s %s — press %s\n>\n> Goal: %s\n\n", CardMark, l.Title, LabKey, codeSpan(l.GoalText()))
+	return fmt.Sprintf("\n> %s %s — press %s\n>\n> Goal: %s\n\n", CardMark, escapeMarkdown(l.Title), LabKey, escapeMarkdown(l.GoalText()))
 }
 
 // CardMark starts the first line of a lab's card in a rendered lesson: the reader finds the
 // cards by it, in the order of the lesson's Labs.
 const CardMark = "▶ Lab:"
 
-// codeSpan writes s as a Markdown code span, with enough backticks around it.
-func codeSpan(s string) string {
-	ticks := "`"
-	for strings.Contains(s, ticks) {
-		ticks += "`"
+// escapeMarkdown writes s so that Markdown shows it as it is: a goal's `<`, `_` or `*` are
+// not markup. (A code span would do, but Glamour pads code spans with spaces.)
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|~!&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
 	}
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		return ticks + " " + s + " " + ticks
-	}
-	return ticks + s + ticks
+	return b.String()
 }
 
 // checkLabs reports, for a lesson of a course read from fsys, the labs whose id another lesson's
