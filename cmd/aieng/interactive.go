@@ -30,7 +30,8 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	}
 	// The look is decided here, once, before the program starts: nothing asks the terminal
 	// while it runs.
-	opts := tui.Options{Look: termstyle.ForTerminal(out, a.theme), Input: in, Output: out, Mouse: a.mouse, Warnings: store.Warnings()}
+	opts := tui.Options{Look: termstyle.ForTerminal(out, a.theme), Input: in, Output: out, Mouse: a.mouse, Warnings: store.Warnings(),
+		Lab: a.openLab}
 	if a.watch {
 		w, err := watch.Start(a.lessonsDir)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/lessons"
+	"github.com/aieng/aieng/tui"
 )
 
 // app holds the global flags and the streams every subcommand writes to, so tests can run the
@@ -22,7 +23,8 @@ type app struct {
 	mouse        bool   // --mouse: scroll with the wheel (takes away the terminal's text selection)
 	watch        bool   // --watch: reload lesson files from --lessons DIR when they change
 
-	course *lessons.Course // loaded once per process, by loadCourse
+	course  *lessons.Course // loaded once per process, by loadCourse
+	openLab tui.LabRef      // the lab the interactive course opens on (aieng lab open ID)
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -95,6 +97,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.newCmd(),      // author.go
 		a.bundleCmd(),   // author.go
 		a.versionCmd(),  // version.go
+		a.labCmd(),      // lab.go
 	)
 	return root
 }
