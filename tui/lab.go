@@ -261,13 +261,18 @@ func (m *labModel) help() help.KeyMap {
 	if m.cmd != nil {
 		return m.cmd.help(back)
 	}
-	var keys []key.Binding
+	var keys, short []key.Binding
 	if m.sess != nil {
 		for _, lk := range m.sess.KeyHelp() {
 			// Display only: the session matches the keys itself (HandleKey).
 			keys = append(keys, key.NewBinding(key.WithKeys(lk.Keys), key.WithHelp(lk.Keys, lk.Help)))
 		}
 	}
-	short := append(keys, back, k.Help)
+	// The footer leaves out keys from the front when it is narrow: the session lists its keys
+	// most important first, so the short help takes them in reverse.
+	for i := len(keys) - 1; i >= 0; i-- {
+		short = append(short, keys[i])
+	}
+	short = append(short, back, k.Help)
 	return keyHelp{short: short, full: [][]key.Binding{keys, {back, k.Quit, hint("close help", k.Help)}}}
 }

@@ -33,7 +33,8 @@ func findCards(lines []string, n int) cardLines {
 	return c
 }
 
-// markCards marks the cards of the labs the learner passed: ✓ in place of ▶.
+// markCards draws each card's mark in the interface's colours (Glamour draws a quote like any
+// other), and marks the cards of the labs the learner passed: ✓ in place of ▶.
 func (r *readerModel) markCards() {
 	if r.lesson == nil {
 		return
@@ -43,11 +44,11 @@ func (r *readerModel) markCards() {
 		if at >= len(r.lines) || i >= len(r.lesson.Labs) {
 			break
 		}
-		line := r.cards.text[i]
+		mark := r.c.st.CallToAction.Render(lessons.CardMark)
 		if _, passed := p.LabPassed(r.lesson.ID, r.lesson.Labs[i].ID); passed {
-			line = strings.Replace(line, "▶", "✓", 1)
+			mark = r.c.st.Passed.Render(strings.Replace(lessons.CardMark, "▶", "✓", 1))
 		}
-		r.lines[at] = line
+		r.lines[at] = strings.Replace(r.cards.text[i], lessons.CardMark, mark, 1)
 	}
 }
 
