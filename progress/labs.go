@@ -174,6 +174,16 @@ func finite(values map[string]float64) map[string]float64 {
 	return out
 }
 
+// ReportLab is one lab of a lesson in a report: whether the learner passed it, when first, and
+// the values measured then (knob settings included).
+type ReportLab struct {
+	ID       string             `json:"id"`
+	Title    string             `json:"title"`
+	Passed   bool               `json:"passed"`
+	PassedAt *time.Time         `json:"passed_at"`
+	Values   map[string]float64 `json:"values"`
+}
+
 // LabsPassed is how many of lesson i's labs the learner passed.
 func (c CourseInfo) LabsPassed(p CourseProgress, i int) int {
 	n := 0

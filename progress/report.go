@@ -34,31 +34,23 @@ type ReportCourse struct {
 // ReportLesson is one lesson's line of a report. Times and the best percent are null when
 // there is nothing to report.
 type ReportLesson struct {
-	ID                 string      `json:"id"`
-	Title              string      `json:"title"`
-	Section            string      `json:"section"`
-	Status             string      `json:"status"` // not_started, in_progress, read, passed
-	Complete           bool        `json:"complete"`
-	Read               bool        `json:"read"`
-	ReadAt             *time.Time  `json:"read_at"`
-	Questions          int         `json:"questions"`
-	BestPercent        *float64    `json:"best_percent"`
-	Passed             bool        `json:"passed"`
-	PassedAt           *time.Time  `json:"passed_at"`
-	Attempts           int         `json:"attempts"`
-	LastAttemptAt      *time.Time  `json:"last_attempt_at"`
-	LastAttemptPercent *float64    `json:"last_attempt_percent"`
-	Labs               []ReportLab `json:"labs"`
-}
+	ID                 string     `json:"id"`
+	Title              string     `json:"title"`
+	Section            string     `json:"section"`
+	Status             string     `json:"status"` // not_started, in_progress, read, passed
+	Complete           bool       `json:"complete"`
+	Read               bool       `json:"read"`
+	ReadAt             *time.Time `json:"read_at"`
+	Questions          int        `json:"questions"`
+	BestPercent        *float64   `json:"best_percent"`
+	Passed             bool       `json:"passed"`
+	PassedAt           *time.Time `json:"passed_at"`
+	Attempts           int        `json:"attempts"`
+	LastAttemptAt      *time.Time `json:"last_attempt_at"`
+	LastAttemptPercent *float64   `json:"last_attempt_percent"`
 
-// ReportLab is one lab of a lesson in a report: whether the learner passed it, when first, and
-// the values measured then (knob settings included).
-type ReportLab struct {
-	ID       string             `json:"id"`
-	Title    string             `json:"title"`
-	Passed   bool               `json:"passed"`
-	PassedAt *time.Time         `json:"passed_at"`
-	Values   map[string]float64 `json:"values"`
+	// Labs lists the lesson's labs (labs.go).
+	Labs []ReportLab `json:"labs"`
 }
 
 // ReportTotals sums up a report's lessons.
