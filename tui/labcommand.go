@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -203,7 +204,7 @@ func (cl *commandLab) view(w, h int) string {
 	st := cl.m.c.st
 	switch {
 	case cl.asking():
-		return cl.prompt(w)
+		return cl.prompt(w, h)
 	case cl.showSolution:
 		lines := []string{st.Heading.Render("Solution")}
 		for _, l := range cl.solution {
@@ -223,21 +224,23 @@ func (cl *commandLab) view(w, h int) string {
 	return text
 }
 
-// prompt shows what would run, and where, before anything runs.
-func (cl *commandLab) prompt(w int) string {
+// prompt shows what would run, and where, before anything runs: the question first, so that a
+// small terminal shows it too; blank lines go when the lines do not fit.
+func (cl *commandLab) prompt(w, h int) string {
 	st, k := cl.m.c.st, cl.m.c.keys
 	ww := max(w-4, 10)
-	var lines []string
-	lines = append(lines, "", "  "+st.Heading.Render(clip(cl.m.lab.Title, ww)), "")
-	lines = append(lines, wrapLines("This lab checks your work by running a command from the course on your computer:", ww, 2)...)
+	lines := []string{"", "  " + st.Heading.Render(clip(cl.m.lab.Title, ww)), ""}
+	lines = append(lines, wrapLines(st.CallToAction.Render(fmt.Sprintf("Run this command from the course on your computer? %s yes, %s no",
+		keyName(k.Yes), keyName(k.No))), ww, 2)...)
 	lines = append(lines, "", "    "+st.Code.Render(clip(plainLine(cl.lab.Command()), ww-2)), "")
-	lines = append(lines, wrapLines("in the lab's workspace, now and after every save (each run is stopped at its time limit):", ww, 2)...)
+	lines = append(lines, wrapLines("in the lab's workspace, now and after every save:", ww, 2)...)
 	lines = append(lines, "")
 	for _, l := range strings.Split(ansi.Hardwrap(plainLine(cl.lab.Dir()), ww-2, false), "\n") {
 		lines = append(lines, "    "+l) // a path is never broken at a word: it can be copied
 	}
-	lines = append(lines, "")
-	lines = append(lines, wrapLines(st.CallToAction.Render(fmt.Sprintf("Run it? %s yes, %s no", keyName(k.Yes), keyName(k.No))), ww, 2)...)
+	if len(lines) > h {
+		lines = slices.DeleteFunc(lines, func(l string) bool { return l == "" })
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -270,7 +273,7 @@ func (cl *commandLab) help(back key.Binding) help.KeyMap {
 	var short []key.Binding
 	switch {
 	case cl.asking():
-		short = []key.Binding{hint("run the check", k.Yes), hint("don't run it", k.No)}
+		short = []key.Binding{hint("don't run it", k.No), hint("run the check", k.Yes)}
 	case cl.showSolution:
 		short = []key.Binding{hint("scroll", k.Down, k.PageDown), hint("hide the solution", k.ShowSolution)}
 		back = hint("hide", k.Back)

@@ -153,12 +153,12 @@ func TestCommandLabScreen(t *testing.T) {
 	d.press("j", "enter")
 	d.waitView("Lab fix-it — press l")
 	d.press("l")
-	d.waitView("This lab checks your work by running a command from the course", "sh check.sh",
-		filepath.Join(opts.LabBase, "command-labs", "fix-it"), "Run it? y yes, n no")
+	d.waitView("Run this command from the course on your computer? y yes, n no", "sh check.sh",
+		filepath.Join(opts.LabBase, "command-labs", "fix-it"))
 	d.press("n")
 	d.waitView("The check was not run. Press enter when you want it to run.")
 	d.press("enter")
-	d.waitView("Run it? y yes, n no")
+	d.waitView("Run this command from the course on your computer? y yes, n no")
 	if n := runs(t, runLog); n != 0 {
 		t.Fatalf("the check ran %d times before the learner agreed", n)
 	}
@@ -188,7 +188,7 @@ func TestCommandLabScreen(t *testing.T) {
 
 	d.press("l") // asked once: it runs at once
 	d.waitView("passed in", "all good")
-	d.rejectView("Run it?")
+	d.rejectView("Run this command")
 	if n := runs(t, runLog); n != 3 {
 		t.Errorf("runs = %d, want 3", n)
 	}
@@ -202,7 +202,7 @@ func TestCommandLabHangingAndNoisy(t *testing.T) {
 	d.press("j", "j", "enter")
 	d.waitView("Lab hang — press l")
 	d.press("l")
-	d.waitView("Run it?")
+	d.waitView("Run this command")
 	d.press("y")
 	d.waitView("stopped after 1s: the check ran past its time limit", "The check ran past its time limit and was stopped.")
 	if _, ok := d.m.c.prog.Progress().LabPassed("hang", "hang"); ok {
@@ -211,7 +211,7 @@ func TestCommandLabHangingAndNoisy(t *testing.T) {
 	d.press("q", "q", "j", "j", "j", "enter")
 	d.waitView("Lab noisy — press l")
 	d.press("l")
-	d.waitView("Run it?")
+	d.waitView("Run this command")
 	d.press("y")
 	d.waitView("not yet: the check exited with status 2", "line 2999")
 	requireFits(t, d.view(), 80, 24)
