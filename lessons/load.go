@@ -60,7 +60,14 @@ func LoadDir(dir string) (*Course, Problems, error) {
 		return nil, nil, fmt.Errorf("cannot read the course folder: %w", err)
 	}
 	defer root.Close()
-	return Load(root.FS(), filepath.ToSlash(filepath.Clean(dir)))
+	c, probs, err := Load(root.FS(), filepath.ToSlash(filepath.Clean(dir)))
+	if err != nil {
+		return c, probs, err
+	}
+	// Only a folder has the images beside the lessons: a bundle carries the lessons alone.
+	probs = append(probs, checkImages(root.FS(), c)...)
+	probs.Sort()
+	return c, probs, nil
 }
 
 // manifest is course.yaml.
@@ -98,12 +105,15 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 
 	mf, manifestProbs, manifestKeys := readManifest(fsys, source)
 	probs = append(probs, manifestProbs...)
+	probs = append(probs, manifestHoles(mf, manifestKeys, source)...)
+	probs = append(probs, ignoredFileNotes(entries, source)...)
 	c.ID, c.Title, c.Description, c.Version, c.Sequential = mf.ID, strings.TrimSpace(mf.Title), strings.TrimSpace(mf.Description), mf.Version, mf.Sequential
 	if mf.PassMark != 0 {
 		c.PassMark = mf.PassMark
 	}
 
 	parsed := parseFiles(fsys, entries, source)
+	preferOriginals(parsed)
 	byID := map[string]*Lesson{}
 	questionAt := map[string]string{}
 	for _, f := range parsed {
@@ -211,6 +221,7 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 		return 1, 1
 	}
 	switch {
+	case keys["id"].Key == nil && keys[misspelt+"id"].Key != nil:
 	case keys["id"].Key == nil:
 		pl.errorf(1, 1, "missing id: the course id is the key learners' progress is stored under")
 	case !validID(mf.ID):
@@ -218,12 +229,14 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 		pl.errorf(line, col, "invalid id %q: use lower-case letters, digits and dashes", mf.ID)
 	}
 	if keys["title"].Key == nil {
-		pl.errorf(1, 1, "missing title")
+		if keys[misspelt+"title"].Key == nil {
+			pl.errorf(1, 1, "missing title")
+		}
 	} else if strings.TrimSpace(mf.Title) == "" {
 		line, col := at("title")
 		pl.errorf(line, col, "empty title")
 	}
-	if keys["pass_mark"].Key != nil && (mf.PassMark < 1 || mf.PassMark > 100) {
+	if isWholeNumber(keys["pass_mark"].Value) && (mf.PassMark < 1 || mf.PassMark > 100) {
 		line, col := at("pass_mark")
 		pl.errorf(line, col, "pass_mark must be a percentage from 1 to 100")
 	}
@@ -254,6 +267,7 @@ func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source stri
 	}
 	ordered := make([]*Lesson, 0, len(c.Lessons))
 	listed := map[string]bool{}
+	hinted := map[string]bool{} // lessons a misspelt entry was taken for: not reported as unlisted too
 	for i, id := range mf.Lessons {
 		line, col := 1, 1
 		if i < len(items) {
@@ -264,6 +278,11 @@ func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source stri
 		case listed[id]:
 			pl.errorf(line, col, "lesson %q is listed twice", id)
 		case !ok:
+			if hint := lessonNameHint(id, byID); hint != "" && !listed[hint] {
+				pl.errorf(line, col, "manifest names lesson %q, which does not exist (did you mean %q?)", id, hint)
+				hinted[hint] = true
+				break
+			}
 			pl.errorf(line, col, "manifest names lesson %q, which does not exist", id)
 		default:
 			ordered = append(ordered, l)
@@ -272,6 +291,10 @@ func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source stri
 	}
 	for _, l := range c.Lessons {
 		if !listed[l.ID] {
+			if hinted[l.ID] {
+				ordered = append(ordered, l)
+				continue
+			}
 			pl.items = append(pl.items, Problem{Path: l.Path, Line: 1, Col: 1,
 				Message: fmt.Sprintf("lesson %q is not listed in the manifest's lessons", l.ID)})
 			ordered = append(ordered, l)
