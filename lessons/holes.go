@@ -213,7 +213,7 @@ func sameWords(a, b string) bool {
 }
 
 // checkRawHTML warns about HTML in the body: the terminal does not render it. HTML comments,
-// which authors use for notes to themselves, are fine.
+// which authors use for notes to themselves, are fine, and closing tags are not reported again.
 func (p *lessonParser) checkRawHTML(doc ast.Node, quiz ast.Node) {
 	for _, b := range bodyBlocks(doc, quiz) {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -244,8 +244,8 @@ func (p *lessonParser) checkRawHTML(doc ast.Node, quiz ast.Node) {
 func (p *lessonParser) reportHTML(at int) {
 	body := p.body()
 	at += max(bytes.IndexByte(body[at:], '<'), 0)
-	if bytes.HasPrefix(body[at:], []byte("<!--")) {
-		return
+	if bytes.HasPrefix(body[at:], []byte("<!--")) || bytes.HasPrefix(body[at:], []byte("</")) {
+		return // a comment, or the end of an element already reported
 	}
 	tag := body[at:]
 	if end := bytes.IndexAny(tag, ">\n"); end >= 0 {

@@ -137,7 +137,9 @@ func manifestHoles(mf manifest, keys map[string]yamlEntry, source string) Proble
 func lessonNameHint(entry string, byID map[string]*Lesson) string {
 	ids := make([]string, 0, len(byID))
 	for id := range byID {
-		ids = append(ids, id)
+		if validID(id) { // an invalid id is reported already, and no fix
+			ids = append(ids, id)
+		}
 	}
 	slices.Sort(ids)
 	if strings.HasSuffix(strings.ToLower(entry), ".md") {

@@ -291,7 +291,7 @@ func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source stri
 	}
 	for _, l := range c.Lessons {
 		if !listed[l.ID] {
-			if hinted[l.ID] {
+			if hinted[l.ID] || !validID(l.ID) {
 				ordered = append(ordered, l)
 				continue
 			}
