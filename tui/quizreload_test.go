@@ -95,8 +95,17 @@ func TestWatchingMark(t *testing.T) {
 	opts := testOptions()
 	opts.Updates = make(chan CourseUpdate)
 	d := newDriverWith(t, opts, testCourse(t), nil, 80, 24)
-	if title := d.title(); !strings.Contains(title, "· watching") {
+	if title := d.title(); !strings.HasPrefix(title, " [watching] ") {
 		t.Errorf("title bar with --watch: %q", title)
+	}
+	d.keys("enter") // a lesson: its long crumbs push the course title out, not the mark
+	if title := d.title(); !strings.HasPrefix(title, " [watching] ") {
+		t.Errorf("title bar of a lesson with --watch: %q", title)
+	}
+	narrow := newDriverWith(t, opts, testCourse(t), nil, 40, 12)
+	narrow.keys("enter")
+	if title := narrow.title(); !strings.HasPrefix(title, " [watching] ") {
+		t.Errorf("title bar at 40 columns with --watch: %q", title)
 	}
 	plain := newDriver(t, testCourse(t), nil, 80, 24)
 	if title := plain.title(); strings.Contains(title, "watching") {

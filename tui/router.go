@@ -144,12 +144,12 @@ func (m *Model) View() string {
 		body = s.view()
 	}
 	crumbs, right := s.crumbs()
-	title := c.course.Title
+	mark := ""
 	if c.opts.Updates != nil {
-		title += " · watching" // --watch: saved edits show at once
+		mark = "[watching]" // --watch: saved edits show at once
 	}
 	var b strings.Builder
-	b.WriteString(titleBar(c.st, c.width, title, crumbs, right))
+	b.WriteString(titleBar(c.st, c.width, mark, c.course.Title, crumbs, right))
 	b.WriteByte('\n')
 	if len(c.problems) > 0 {
 		b.WriteString(problemsPanel(c))
