@@ -1,7 +1,9 @@
 package lessons
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -197,5 +199,45 @@ func TestHoleKnockOns(t *testing.T) {
 			_, probs := parseFile("x.md", []byte(tt.src))
 			assertProblems(t, probs, tt.want)
 		})
+	}
+}
+
+// TestHoleMessagesDocumented keeps docs/authoring.md's tables of messages in step with the
+// holes' messages.
+func TestHoleMessagesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../docs/authoring.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stem := range []string{
+		`is not the quiz heading, so the questions under it show in the lesson with their answers: did you mean "## Quiz"?`,
+		"a checked task-list item ([x]) in the lesson body shows learners a marked answer",
+		"a heading with question attributes ({kind=...} or {shuffle=...}) in the lesson body",
+		"these choices are indented by a tab or 4 spaces, so Markdown reads them as",
+		"feedback must be indented under its choice (two spaces before \">\")",
+		"this choice starts a second list because its bullet",
+		"this choice is indented more than the choice above it",
+		"question written as a level-2 heading (##)",
+		"contains a colon, which YAML reads as another key: put the value in quotes",
+		"contains a colon, which YAML reads as a key and a value: put the item in quotes",
+		"has no anchor &objs before it",
+		"merge keys (<<) are not supported here",
+		"expected a whole number, not 1.5",
+		"accepted answer contains an invisible character",
+		"true/false question has both True and False marked [x]",
+		"the file's lines end with CR only",
+		`quiz heading "## quiz": did you mean "## Quiz"?`,
+		"placeholder from aieng new left unchanged",
+		"lesson has no text: write the lesson",
+		"the first line repeats the title",
+		`blockquote label "Tip:" is not a hint`,
+		"not found in the course folder",
+		"raw HTML (<details>) is not rendered",
+		"not read: only *.md files are lessons",
+		"(did you mean",
+	} {
+		if !strings.Contains(string(doc), stem) {
+			t.Errorf("docs/authoring.md does not document %q", stem)
+		}
 	}
 }
