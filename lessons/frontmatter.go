@@ -63,17 +63,24 @@ func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) 
 			continue
 		}
 		found[key.Value] = yamlEntry{Key: key, Value: val}
-		if vl, vc, msg, bad := valueProblem(key, val, dst); bad {
-			pl.errorf(firstLine+vl-1, vc, "%s", msg)
-			found[invalid+key.Value] = found[key.Value]
-			continue
-		}
-		if err := val.Decode(dst); err != nil {
-			pl.errorf(firstLine+val.Line-1, val.Column, "field %q: %s", key.Value, describeTypeError(dst))
+		if !decodeValue(key, val, dst, firstLine, pl) {
 			found[invalid+key.Value] = found[key.Value]
 		}
 	}
 	return found, true
+}
+
+// decodeValue decodes one field's value into dst, or reports why it cannot (returning false).
+func decodeValue(key, val *yaml.Node, dst any, firstLine int, pl *problemList) bool {
+	if vl, vc, msg, bad := valueProblem(key, val, dst); bad {
+		pl.errorf(firstLine+vl-1, vc, "%s", msg)
+		return false
+	}
+	if err := val.Decode(dst); err != nil {
+		pl.errorf(firstLine+val.Line-1, val.Column, "field %q: %s", key.Value, describeTypeError(dst))
+		return false
+	}
+	return true
 }
 
 // yamlLinePattern finds the line number in the YAML library's error text, the only place
@@ -113,6 +120,14 @@ const (
 	misspelt = "?"
 	invalid  = "!"
 )
+
+// explained reports whether a problem with the field name is reported already: its key was
+// misspelt, or its value was wrong.
+func explained(keys map[string]yamlEntry, name string) bool {
+	_, typo := keys[misspelt+name]
+	_, bad := keys[invalid+name]
+	return typo || bad
+}
 
 // suggest returns the known name closest to a misspelt one, or "" when none is close. Close
 // means at most two edits, and at most one for every two characters: "a" is not "id" misspelt.

@@ -132,6 +132,16 @@ func manifestHoles(mf manifest, keys map[string]yamlEntry, source string) Proble
 		Message: fmt.Sprintf("placeholder from aieng init left unchanged: %q", manifestPlaceholder)}}
 }
 
+// unknownEntry is the message for a manifest entry that names no lesson, with the lesson it
+// probably meant, which is then recorded in hinted so it is not also reported as unlisted.
+func unknownEntry(id string, byID map[string]*Lesson, listed, hinted map[string]bool) string {
+	if hint := lessonNameHint(id, byID); hint != "" && !listed[hint] {
+		hinted[hint] = true
+		return fmt.Sprintf("manifest names lesson %q, which does not exist (did you mean %q?)", id, hint)
+	}
+	return fmt.Sprintf("manifest names lesson %q, which does not exist", id)
+}
+
 // lessonNameHint suggests the lesson a manifest entry that names none meant: a misspelt id, or
 // a file name written instead of an id. It returns "" when none is close.
 func lessonNameHint(entry string, byID map[string]*Lesson) string {

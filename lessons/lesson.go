@@ -115,11 +115,11 @@ func checkLessonFields(l *Lesson, keys map[string]yamlEntry, readable bool, pl *
 	if !readable {
 		return idLine, idCol
 	}
-	if _, ok := keys["title"]; !ok {
-		if _, typo := keys[misspelt+"title"]; !typo {
-			pl.errorf(1, 1, "missing title")
-		}
-	} else if _, reported := keys[invalid+"title"]; l.Title == "" && !reported {
+	switch _, ok := keys["title"]; {
+	case explained(keys, "title"):
+	case !ok:
+		pl.errorf(1, 1, "missing title")
+	case l.Title == "":
 		line, col := at("title")
 		pl.errorf(line, col, "empty title")
 	}
@@ -131,7 +131,7 @@ func checkLessonFields(l *Lesson, keys map[string]yamlEntry, readable bool, pl *
 		line, col := at("minutes")
 		pl.errorf(line, col, "minutes must not be negative")
 	}
-	if _, reported := keys[invalid+"objectives"]; len(l.Objectives) == 0 && !reported && keys[misspelt+"objectives"].Key == nil {
+	if len(l.Objectives) == 0 && !explained(keys, "objectives") {
 		line, col := at("objectives")
 		pl.warnf(line, col, "lesson has no objectives")
 	}

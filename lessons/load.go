@@ -214,25 +214,31 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 	if !readable {
 		return mf, pl.items, keys
 	}
+	checkManifestFields(mf, keys, pl)
+	return mf, pl.items, keys
+}
+
+// checkManifestFields checks the manifest's id, title and pass mark. A field whose key was
+// misspelt, or whose value was reported, is not reported again.
+func checkManifestFields(mf manifest, keys map[string]yamlEntry, pl *problemList) {
 	at := func(key string) (int, int) {
 		if k, ok := keys[key]; ok {
 			return k.Key.Line, k.Key.Column
 		}
 		return 1, 1
 	}
+	missing := func(key string) bool { return keys[key].Key == nil && keys[misspelt+key].Key == nil }
 	switch {
-	case keys["id"].Key == nil && keys[misspelt+"id"].Key != nil:
-	case keys["id"].Key == nil:
+	case missing("id"):
 		pl.errorf(1, 1, "missing id: the course id is the key learners' progress is stored under")
-	case !validID(mf.ID):
+	case keys["id"].Key != nil && !validID(mf.ID):
 		line, col := at("id")
 		pl.errorf(line, col, "invalid id %q: use lower-case letters, digits and dashes", mf.ID)
 	}
-	if keys["title"].Key == nil {
-		if keys[misspelt+"title"].Key == nil {
-			pl.errorf(1, 1, "missing title")
-		}
-	} else if strings.TrimSpace(mf.Title) == "" {
+	switch {
+	case missing("title"):
+		pl.errorf(1, 1, "missing title")
+	case keys["title"].Key != nil && strings.TrimSpace(mf.Title) == "":
 		line, col := at("title")
 		pl.errorf(line, col, "empty title")
 	}
@@ -240,7 +246,6 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 		line, col := at("pass_mark")
 		pl.errorf(line, col, "pass_mark must be a percentage from 1 to 100")
 	}
-	return mf, pl.items, keys
 }
 
 // orderLessons puts the lessons in course order: the manifest's list when it has one, else by
@@ -278,26 +283,20 @@ func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source stri
 		case listed[id]:
 			pl.errorf(line, col, "lesson %q is listed twice", id)
 		case !ok:
-			if hint := lessonNameHint(id, byID); hint != "" && !listed[hint] {
-				pl.errorf(line, col, "manifest names lesson %q, which does not exist (did you mean %q?)", id, hint)
-				hinted[hint] = true
-				break
-			}
-			pl.errorf(line, col, "manifest names lesson %q, which does not exist", id)
+			pl.errorf(line, col, "%s", unknownEntry(id, byID, listed, hinted))
 		default:
 			ordered = append(ordered, l)
 		}
 		listed[id] = true
 	}
 	for _, l := range c.Lessons {
-		if !listed[l.ID] {
-			if hinted[l.ID] || !validID(l.ID) {
-				ordered = append(ordered, l)
-				continue
-			}
+		if listed[l.ID] {
+			continue
+		}
+		ordered = append(ordered, l)
+		if !hinted[l.ID] && validID(l.ID) { // else its problem is reported already
 			pl.items = append(pl.items, Problem{Path: l.Path, Line: 1, Col: 1,
 				Message: fmt.Sprintf("lesson %q is not listed in the manifest's lessons", l.ID)})
-			ordered = append(ordered, l)
 		}
 	}
 	c.Lessons = ordered
