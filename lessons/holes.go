@@ -17,10 +17,11 @@ import (
 
 // checkBody reports the body's holes. quiz is the quiz heading, or nil when the lesson has none.
 func (p *lessonParser) checkBody(doc ast.Node, quiz ast.Node) {
-	covered := p.checkQuizHeadings(doc, quiz)
-	p.checkBodyAnswers(doc, quiz, covered)
-	p.checkBodyStart(doc, quiz)
-	p.checkRawHTML(doc, quiz)
+	blocks := bodyBlocks(doc, quiz)
+	covered := p.checkQuizHeadings(blocks, quiz)
+	p.checkBodyAnswers(blocks, covered)
+	p.checkBodyStart(blocks, quiz != nil)
+	p.checkRawHTML(blocks)
 	p.collectImages(doc)
 	p.checkPlaceholders()
 }
@@ -42,12 +43,11 @@ func (s blockSpan) holds(i int) bool { return i >= s.from && i < s.to }
 // checkQuizHeadings reports headings in the body that were meant as the quiz heading, and
 // warns about a quiz heading not written as "## Quiz". It returns the sections of the body
 // under a reported heading, so their task lists are not reported a second time.
-func (p *lessonParser) checkQuizHeadings(doc ast.Node, quiz ast.Node) []blockSpan {
+func (p *lessonParser) checkQuizHeadings(blocks []ast.Node, quiz ast.Node) []blockSpan {
 	if h, ok := quiz.(*ast.Heading); ok && strings.TrimSpace(p.plain(h)) != "Quiz" {
 		line, col := p.posOf(h)
 		p.pl.warnf(line, col, "quiz heading %q: did you mean \"## Quiz\"? (it works, but write it the documented way)", p.headingSource(h))
 	}
-	blocks := bodyBlocks(doc, quiz)
 	var covered []blockSpan
 	for i, b := range blocks {
 		h, ok := b.(*ast.Heading)
@@ -135,8 +135,8 @@ func hasQuestionAttributes(h *ast.Heading) bool {
 
 // checkBodyAnswers reports, outside the sections already reported, each list with a checked
 // task-list item and each heading with question attributes: in the body, learners see them.
-func (p *lessonParser) checkBodyAnswers(doc ast.Node, quiz ast.Node, covered []blockSpan) {
-	for i, b := range bodyBlocks(doc, quiz) {
+func (p *lessonParser) checkBodyAnswers(blocks []ast.Node, covered []blockSpan) {
+	for i, b := range blocks {
 		if inSpans(covered, i) {
 			continue
 		}
@@ -170,14 +170,13 @@ func inSpans(spans []blockSpan, i int) bool {
 
 // checkBodyStart warns about a lesson without text before its quiz, and about a first line that
 // repeats the title, which the reader already shows above the lesson.
-func (p *lessonParser) checkBodyStart(doc ast.Node, quiz ast.Node) {
+func (p *lessonParser) checkBodyStart(blocks []ast.Node, hasQuiz bool) {
 	if p.lesson.Title == "" {
 		return // no front matter, or no title: reported already
 	}
-	blocks := bodyBlocks(doc, quiz)
 	if len(blocks) == 0 {
 		where := "after the front matter"
-		if quiz != nil {
+		if hasQuiz {
 			where = "between the front matter and \"## Quiz\""
 		}
 		p.pl.warnf(p.lesson.BodyLine, 1, "lesson has no text: write the lesson %s", where)
@@ -214,8 +213,8 @@ func sameWords(a, b string) bool {
 
 // checkRawHTML warns about HTML in the body: the terminal does not render it. HTML comments,
 // which authors use for notes to themselves, are fine, and closing tags are not reported again.
-func (p *lessonParser) checkRawHTML(doc ast.Node, quiz ast.Node) {
-	for _, b := range bodyBlocks(doc, quiz) {
+func (p *lessonParser) checkRawHTML(blocks []ast.Node) {
+	for _, b := range blocks {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil

@@ -26,7 +26,7 @@ func (a *app) initCmd() *cobra.Command {
 			for _, f := range files {
 				fmt.Fprintf(a.stdout, "created %s\n", f)
 			}
-			fmt.Fprintf(a.stdout, "Next: aieng --lessons %s new \"Your first lesson\", then aieng --lessons %s to preview.\n", args[0], args[0])
+			fmt.Fprintf(a.stdout, "Next: %s --lessons %s new \"Your first lesson\", then %s --lessons %s to preview.\n", a.name, args[0], a.name, args[0])
 			return nil
 		},
 	}
