@@ -34,7 +34,7 @@ func (a *app) keyCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "key [--format md|csv]",
-		Short: "Print the course's answer key: every question, choice, right answer, feedback, hint and explanation",
+		Short: "Print the course's answer key (Markdown or CSV), to proofread the quizzes",
 		Long: "Print the whole course's answer key, in written order (not shuffled), for proofreading\n" +
 			"and for teaching assistants: Markdown (--format md, the default) or CSV with one row\n" +
 			"per choice or accepted answer (--format csv). Use --lessons DIR for a course folder.",

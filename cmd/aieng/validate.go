@@ -14,7 +14,7 @@ func (a *app) validateCmd() *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
 		Use:   "validate [DIR]",
-		Short: "Check a course folder and report every problem (default: the folder you are in, if it holds course.yaml)",
+		Short: "Check a course folder and report every problem (default: this folder, if it has course.yaml)",
 		Long: "Check a course folder and report every problem at once, one per line, as\n" +
 			"path:line:col: message. Exits 1 when there is an error (or, with --strict, a warning).\n" +
 			"Without DIR it checks the course folder you are in (one with course.yaml), else the\n" +
