@@ -131,7 +131,13 @@ func (a *app) warnBundle(probs lessons.Problems, base, out string) {
 		fmt.Fprintf(&b, "%s: warning: the base binary %s is dynamically linked (it needs %s): it may not start on learners' machines; "+
 			"bundle onto a static release binary with --base (scripts/build-release builds them)\n", a.name, base, strings.Join(nonEmpty(needs), ", "))
 	}
-	if info.Development() {
+	dev := info.Development()
+	if self, err := os.Executable(); err == nil {
+		if same, _ := sameFile(self, base); same {
+			dev = version() == "dev" // this binary: no guessing from its build information
+		}
+	}
+	if dev {
 		fmt.Fprintf(&b, "%s: warning: the base binary %s is a development build (no version stamped): learners' '%s version' will say \"dev\"; "+
 			"bundle onto a release binary with --base, or build with -ldflags \"-X main.Version=v1.2.3\"\n", a.name, base, filepath.Base(out))
 	}

@@ -124,6 +124,11 @@ func TestBundleOnDevelopmentBuild(t *testing.T) {
 	if !strings.Contains(stderr, "02-basics.md:14:1: warning: the right choice is 28 characters") {
 		t.Errorf("the course's warning is not shown:\n%s", stderr)
 	}
+	// Without --base the running binary is copied, and it knows its own version: none here.
+	_, stderr, code = runCLI(t, "bundle", fixtureCourse, "-o", out)
+	if code != 0 || !strings.Contains(stderr, "is a development build") {
+		t.Errorf("bundle onto this binary: exit %d, stderr:\n%s", code, stderr)
+	}
 }
 
 func TestBundleRefusesBrokenCourse(t *testing.T) {

@@ -17,8 +17,12 @@ type Base struct {
 	Interpreter string
 	// Needed are the shared libraries an ELF binary needs (DT_NEEDED).
 	Needed []string
-	// Version is the version the binary reports, "" for a development build (none stamped).
+	// Version is the version the binary reports, "" for a development build (none stamped) or
+	// when it cannot be told (Trimmed).
 	Version string
+	// Trimmed is set for a build made with -trimpath, as releases are: the go command then does
+	// not record -ldflags, so a version injected with -X cannot be seen from outside.
+	Trimmed bool
 	// BuildInfoErr is why the Go build information could not be read: not a Go binary.
 	BuildInfoErr error
 }
@@ -29,8 +33,9 @@ type Base struct {
 func (b Base) Dynamic() bool { return b.Interpreter != "" || len(b.Needed) > 0 }
 
 // Development reports whether the binary is a development build: no version stamped, so it
-// reports "dev" and nobody can tell which release learners run.
-func (b Base) Development() bool { return b.BuildInfoErr == nil && b.Version == "" }
+// reports "dev" and nobody can tell which release learners run. A -trimpath build without a
+// module version is not called one: its injected version, if any, cannot be seen.
+func (b Base) Development() bool { return b.BuildInfoErr == nil && b.Version == "" && !b.Trimmed }
 
 // Inspect reads the binary at path. A file that is not ELF is not an error: it has no dynamic
 // linking to check.
@@ -52,6 +57,11 @@ func Inspect(path string) (Base, error) {
 		return b, nil
 	}
 	b.Version = stampedVersion(info)
+	for _, s := range info.Settings {
+		if s.Key == "-trimpath" && s.Value == "true" {
+			b.Trimmed = true
+		}
+	}
 	return b, nil
 }
 

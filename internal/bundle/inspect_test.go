@@ -11,7 +11,7 @@ import (
 )
 
 // buildTiny builds a small Go program the way a base binary can be built, and returns its path.
-func buildTiny(t *testing.T, src string, cgo bool, ldflags string) string {
+func buildTiny(t *testing.T, src string, cgo bool, ldflags string, flags ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module tiny\n\ngo 1.24\n"), 0o644); err != nil {
@@ -21,7 +21,7 @@ func buildTiny(t *testing.T, src string, cgo bool, ldflags string) string {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "tiny")
-	cmd := exec.Command("go", "build", "-ldflags", ldflags, "-o", out, ".")
+	cmd := exec.Command("go", append(append([]string{"build", "-ldflags", ldflags}, flags...), "-o", out, ".")...)
 	cmd.Dir = dir
 	env := "CGO_ENABLED=0"
 	if cgo {
@@ -57,6 +57,15 @@ func TestInspectStaticAndVersion(t *testing.T) {
 	}
 	if !dev.Development() {
 		t.Errorf("a build without a version reads as a release: %+v", dev)
+	}
+	// Release builds use -trimpath, which keeps -ldflags out of the build information: such a
+	// build is not called a development build, since its version cannot be seen.
+	trimmed, err := Inspect(buildTiny(t, tinyMain, false, "-s -w -X main.Version=v1.2.3", "-trimpath"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !trimmed.Trimmed || trimmed.Development() {
+		t.Errorf("a -trimpath release build: %+v, want trimmed and not a development build", trimmed)
 	}
 }
 
