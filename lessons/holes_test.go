@@ -241,3 +241,11 @@ func TestHoleMessagesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestChecklistAfterQuiz: a section with an unticked checklist after the quiz is a section in
+// the wrong place, not a question at the wrong level.
+func TestChecklistAfterQuiz(t *testing.T) {
+	src := "---\ntitle: A\nobjectives: [o]\n---\nBody.\n\n## Quiz\n\n### Q?\n\n- [x] a\n- [ ] b\n\n> E.\n\n## Next steps\n\n- [ ] Read the docs\n"
+	_, probs := parseFile("x.md", []byte(src))
+	assertProblems(t, probs, []string{`x.md:16:1: the quiz runs to the end of the file: move this section above "## Quiz"`})
+}

@@ -86,7 +86,7 @@ func (p *lessonParser) joinSplitList(before []ast.Node, list *ast.List) ([]ast.N
 	}
 	n := len(before)
 	if n >= 1 {
-		if first, ok := before[n-1].(*ast.List); ok && isTaskList(first) {
+		if first, ok := before[n-1].(*ast.List); ok && isTaskList(first) && first.NextSibling() == list {
 			line, col := p.posOf(list.FirstChild())
 			p.pl.errorf(line, p.firstCol(line, col), "this choice starts a second list because its bullet %s differs from the first choice's %s: use the same bullet for every choice",
 				markerName(list), markerName(first))
@@ -97,7 +97,7 @@ func (p *lessonParser) joinSplitList(before []ast.Node, list *ast.List) ([]ast.N
 	if n >= 2 {
 		bq, isQuote := before[n-1].(*ast.Blockquote)
 		first, isList := before[n-2].(*ast.List)
-		if isQuote && isList && isTaskList(first) {
+		if isQuote && isList && isTaskList(first) && p.adjacent(first, bq) && p.adjacent(bq, list) {
 			line, col := p.posOf(bq)
 			p.pl.errorf(line, p.firstCol(line, col), "feedback must be indented under its choice (two spaces before \">\"): unindented, it ends the list of choices")
 			first.LastChild().AppendChild(first.LastChild(), bq)
@@ -106,6 +106,18 @@ func (p *lessonParser) joinSplitList(before []ast.Node, list *ast.List) ([]ast.N
 		}
 	}
 	return before, false
+}
+
+// adjacent reports whether block b starts on the line after block a ends, with no blank line
+// or other block between: feedback written under its choice, not an explanation after the
+// choices.
+func (p *lessonParser) adjacent(a, b ast.Node) bool {
+	if a.NextSibling() != b {
+		return false
+	}
+	endLine, _ := p.idx.pos(p.base + p.nodeEnd(a) - 1)
+	startLine, _ := p.posOf(b)
+	return startLine == endLine+1
 }
 
 func moveItems(from, to *ast.List) {
@@ -171,9 +183,10 @@ func (p *lessonParser) unnestChoices(list *ast.List) {
 }
 
 // questionAtWrongLevel reports a heading in the quiz that is a question written at another
-// level than ###: the blocks after it, before the next heading, hold a task list. A #### heading
-// inside a question that has no choices yet is that question's text, not a question. It
-// returns whether h starts a question.
+// level than ###: the blocks after it, before the next heading, hold a task list with a right
+// answer marked (a checklist after the quiz is not a question). A #### heading inside a
+// question that has no choices yet is that question's text, not a question. It returns whether
+// h starts a question.
 func (p *lessonParser) questionAtWrongLevel(h *ast.Heading, inQuestion bool, blocks []ast.Node) bool {
 	if h.Level == 3 || (h.Level > 3 && inQuestion && !hasList(blocks)) {
 		return false
@@ -183,7 +196,7 @@ func (p *lessonParser) questionAtWrongLevel(h *ast.Heading, inQuestion bool, blo
 			return false
 		}
 		if list, ok := n.(*ast.List); ok {
-			if !isTaskList(list) {
+			if !isTaskList(list) || firstCheckedBox(list) == nil {
 				return false
 			}
 			line, col := p.posOf(h)

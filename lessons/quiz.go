@@ -40,6 +40,8 @@ func (p *lessonParser) parseQuiz(quiz *ast.Heading) {
 			case h.Level <= 2:
 				line, col := p.posOf(h)
 				p.pl.errorf(line, col, "the quiz runs to the end of the file: move this section above \"## Quiz\"")
+				flush() // the section's blocks are not the question's: reported with the section
+				current, blocks = nil, nil
 				continue
 			}
 		}
