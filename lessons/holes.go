@@ -89,7 +89,7 @@ func quizLikeHeading(text string) (strong, weak bool) {
 	}
 	joined := " " + strings.Join(words, " ") + " "
 	for _, w := range []string{" quiz ", " questions ", " question ", " check your understanding ", " knowledge check ",
-		" test yourself ", " self check ", " self assessment ", " review "} {
+		" test yourself ", " self check ", " self assessment "} {
 		if strings.Contains(joined, w) {
 			return false, true
 		}
