@@ -43,6 +43,8 @@ type Lesson struct {
 	// Path names the file the lesson was read from as problems name it: the course's Source,
 	// then the file name ("lessons/course/01-the-role.md").
 	Path string
+
+	images []imageRef // the local images it shows, checked by LoadDir
 }
 
 // Kind is a question's kind.

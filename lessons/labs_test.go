@@ -96,8 +96,8 @@ func TestLabProblems(t *testing.T) {
 			[]string{`c/01-a.md:11:3: unknown key "gaol" (did you mean "goal"?)`}},
 		{"in a list", "- item\n\n  ```lab\n  id: a\n  title: A\n  kind: threshold\n  ```\n",
 			[]string{"c/01-a.md:9:1: a lab block must stand on its own, not inside a list or a quote"}},
-		{"in the quiz", "## Quiz\n\n### Q?\n\n```lab\nid: a\ntitle: A\nkind: threshold\n```\n\n- [x] Yes\n- [ ] No\n\n> Because.\n",
-			[]string{`c/01-a.md:11:1: a lab block belongs in the lesson, above "## Quiz"`}},
+		{"in the quiz", "Some text.\n\n## Quiz\n\n### Q?\n\n```lab\nid: a\ntitle: A\nkind: threshold\n```\n\n- [x] Yes\n- [ ] No\n\n> Because.\n",
+			[]string{`c/01-a.md:13:1: a lab block belongs in the lesson, above "## Quiz"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

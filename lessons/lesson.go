@@ -67,7 +67,7 @@ func parseLesson(filePath string, src []byte) parsedFile {
 		pl.errorf(1, 1, "%v", err)
 		bodyStart = 0
 	case !hasFM:
-		pl.errorf(1, 1, "missing front matter: a lesson starts with a --- block holding at least its title")
+		pl.errorf(1, 1, "%s", missingFrontMatter(src))
 	default:
 		keys, readable = decodeYAML(yamlSrc, 2, []yamlField{
 			{"id", &fm.ID}, {"title", &fm.Title}, {"section", &fm.Section}, {"order", &fm.Order},
@@ -115,9 +115,11 @@ func checkLessonFields(l *Lesson, keys map[string]yamlEntry, readable bool, pl *
 	if !readable {
 		return idLine, idCol
 	}
-	if _, ok := keys["title"]; !ok {
+	switch _, ok := keys["title"]; {
+	case explained(keys, "title"):
+	case !ok:
 		pl.errorf(1, 1, "missing title")
-	} else if l.Title == "" {
+	case l.Title == "":
 		line, col := at("title")
 		pl.errorf(line, col, "empty title")
 	}
@@ -129,7 +131,7 @@ func checkLessonFields(l *Lesson, keys map[string]yamlEntry, readable bool, pl *
 		line, col := at("minutes")
 		pl.errorf(line, col, "minutes must not be negative")
 	}
-	if len(l.Objectives) == 0 {
+	if len(l.Objectives) == 0 && !explained(keys, "objectives") {
 		line, col := at("objectives")
 		pl.warnf(line, col, "lesson has no objectives")
 	}
@@ -168,6 +170,9 @@ type lessonParser struct {
 	pl     *problemList
 	lesson *Lesson
 	base   int // byte offset of the body in src: AST segments are relative to it
+	// explained holds the heading lines of questions whose lack of choices a problem already
+	// explains (choices indented into a code block: holesquiz.go).
+	explained map[int]bool
 }
 
 func (p *lessonParser) parseBody(bodyStart int) {
@@ -212,6 +217,7 @@ func (p *lessonParser) parseBody(bodyStart int) {
 	})
 	p.lesson.Words = len(strings.Fields(words.String()))
 	p.checkCodeBlocks(doc)
+	p.checkBody(doc, quiz)
 
 	if quiz != nil {
 		p.parseQuiz(quiz.(*ast.Heading))

@@ -18,20 +18,23 @@ import (
 
 // titleBar draws the course title and the screen's crumbs on the left, its position on the
 // right. When narrow, it leaves out the course title, then the outer crumbs: the current
-// screen's name matters most.
-func titleBar(st *styleSheet, width int, title string, crumbs []string, right string) string {
+// screen's name matters most. A mark ("[watching]" with --watch) comes first and stays.
+func titleBar(st *styleSheet, width int, mark, title string, crumbs []string, right string) string {
 	if right != "" {
 		right = "  " + right + " "
 	}
 	if ansi.StringWidth(right) > width/2 {
 		right = ""
 	}
+	if mark != "" {
+		mark += " "
+	}
 	avail := width - ansi.StringWidth(right)
 	parts := append([]string{title}, crumbs...)
-	left := " " + strings.Join(parts, " › ")
+	left := " " + mark + strings.Join(parts, " › ")
 	for len(parts) > 1 && ansi.StringWidth(left) > avail {
 		parts = parts[1:]
-		left = " " + strings.Join(parts, " › ")
+		left = " " + mark + strings.Join(parts, " › ")
 	}
 	return st.TitleBar.Render(fit(left, avail) + right)
 }

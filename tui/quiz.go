@@ -66,9 +66,8 @@ func (z *quizModel) enter(msg navMsg) (tea.Cmd, bool) {
 
 func (z *quizModel) leave() {}
 
-// courseChanged keeps the round under way: it goes on with the questions it started with, and
-// the new version of the quiz applies to the next round. When the lesson is gone from the
-// course, the quiz goes back to the outline.
+// courseChanged moves the quiz to the new version of its lesson, keeping the learner's place
+// (quizreload.go). When the lesson is gone from the course, the quiz goes back to the outline.
 func (z *quizModel) courseChanged() tea.Cmd {
 	i := z.c.course.Index(z.lesson.ID)
 	if i < 0 {
@@ -77,7 +76,7 @@ func (z *quizModel) courseChanged() tea.Cmd {
 		return nil
 	}
 	z.index = i
-	return z.resize()
+	return tea.Batch(z.reloadQuiz(z.c.course.Lessons[i]), z.resize())
 }
 
 // start begins a round of lesson i's quiz: every question, or with missedOnly the questions

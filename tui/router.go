@@ -144,8 +144,12 @@ func (m *Model) View() string {
 		body = s.view()
 	}
 	crumbs, right := s.crumbs()
+	mark := ""
+	if c.opts.Updates != nil {
+		mark = "[watching]" // --watch: saved edits show at once
+	}
 	var b strings.Builder
-	b.WriteString(titleBar(c.st, c.width, c.course.Title, crumbs, right))
+	b.WriteString(titleBar(c.st, c.width, mark, c.course.Title, crumbs, right))
 	b.WriteByte('\n')
 	if len(c.problems) > 0 {
 		b.WriteString(problemsPanel(c))

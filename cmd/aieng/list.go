@@ -12,25 +12,33 @@ import (
 )
 
 func (a *app) listCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, answers bool
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "Print the course outline (sections, lessons, minutes, questions)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := a.loadCourse()
+			if answers && !asJSON {
+				return usageError("--answers goes with --json: the outline never shows answers")
+			}
+			load := a.loadCourse
+			if answers {
+				load = func() (*lessons.Course, error) { return a.answersCourse("list --answers") }
+			}
+			c, err := load()
 			if err != nil {
 				return err
 			}
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
-				return enc.Encode(outlineOf(c))
+				return enc.Encode(outlineWithQuiz(c, answers))
 			}
 			return writeOutline(a, c)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the outline as JSON, for your own tooling")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the outline as JSON, for your own tooling, with each lesson's questions")
+	cmd.Flags().BoolVar(&answers, "answers", false, "with --json: add each question's right answers")
 	return cmd
 }
 
@@ -54,6 +62,45 @@ type lessonJSON struct {
 	Words     int            `json:"words"`
 	Questions map[string]int `json:"questions"`
 	Path      string         `json:"path"`
+	// Quiz lists the questions in written order (outlineWithQuiz fills it).
+	Quiz []questionJSON `json:"quiz"`
+}
+
+// questionJSON is one question in 'aieng list --json'. Answers are the right choices' text, or a
+// short-answer question's accepted answers; they are there only with --answers.
+type questionJSON struct {
+	ID      string   `json:"id"`
+	Kind    string   `json:"kind"`
+	Prompt  string   `json:"prompt"`
+	Choices int      `json:"choices"`
+	Answers []string `json:"answers,omitempty"`
+}
+
+// outlineWithQuiz is the outline with every lesson's questions, and their answers when asked.
+func outlineWithQuiz(c *lessons.Course, answers bool) outlineJSON {
+	out := outlineOf(c)
+	for i, l := range c.Lessons {
+		quiz := make([]questionJSON, 0, len(l.Quiz))
+		for _, q := range l.Quiz {
+			qj := questionJSON{ID: q.ID, Kind: string(q.Kind), Prompt: q.Prompt, Choices: len(q.Choices)}
+			if answers {
+				qj.Answers = rightAnswers(q)
+			}
+			quiz = append(quiz, qj)
+		}
+		out.Lessons[i].Quiz = quiz
+	}
+	return out
+}
+
+func rightAnswers(q *lessons.Question) []string {
+	out := []string{}
+	for _, c := range q.Choices {
+		if c.Correct {
+			out = append(out, c.Text)
+		}
+	}
+	return append(out, q.Accepted...)
 }
 
 func outlineOf(c *lessons.Course) outlineJSON {
@@ -92,7 +139,7 @@ func writeOutline(a *app, c *lessons.Course) error {
 		return err
 	}
 	o := outlineOf(c)
-	fmt.Fprintf(&b, "\n%d lessons, %d questions, about %d minutes. Read one with: aieng show ID\n", len(c.Lessons), o.Questions, o.Minutes)
+	fmt.Fprintf(&b, "\n%d lessons, %d questions, about %d minutes. Read one with: %s show ID\n", len(c.Lessons), o.Questions, o.Minutes, a.name)
 	_, err := fmt.Fprint(a.stdout, b.String())
 	return err
 }

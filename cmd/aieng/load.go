@@ -25,6 +25,7 @@ func (a *app) load(dir string) (*lessons.Course, lessons.Problems, error) {
 		return nil, nil, err
 	}
 	if fsys != nil {
+		a.bundled = true
 		return lessons.Load(fsys, "bundled course")
 	}
 	return lessons.Builtin()
@@ -54,7 +55,7 @@ func (a *app) loadCourse() (*lessons.Course, error) {
 		return nil, err
 	}
 	if probs.HasErrors() {
-		hint := "aieng validate"
+		hint := a.name + " validate"
 		if a.lessonsDir != "" {
 			hint += " " + a.lessonsDir
 		}
@@ -89,7 +90,7 @@ func (a *app) openProgress() (*progress.Store, error) {
 		return nil, err
 	}
 	for _, w := range store.Warnings() {
-		fmt.Fprintln(a.stderr, "aieng: warning: "+w)
+		fmt.Fprintln(a.stderr, a.name+": warning: "+w)
 	}
 	return store, nil
 }

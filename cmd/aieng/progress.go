@@ -90,7 +90,7 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 	}
 	for _, l := range info.Lessons {
 		if l.ID == p.LastLesson {
-			fmt.Fprintf(&b, "Last opened: %s. Run aieng to continue.\n", l.ID)
+			fmt.Fprintf(&b, "Last opened: %s. Run %s to continue.\n", l.ID, a.name)
 		}
 	}
 	_, err := fmt.Fprint(a.stdout, b.String())

@@ -1,31 +1,46 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/aieng/aieng/internal/export"
 	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/internal/termstyle"
+	"github.com/aieng/aieng/lessons"
 )
 
 func (a *app) showCmd() *cobra.Command {
 	var width int
+	var quiz bool
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Print one lesson, rendered for the terminal (plain text when piped or NO_COLOR is set)",
-		Args:  cobra.ExactArgs(1),
+		Long: "Print one lesson, rendered for the terminal (plain text when piped or NO_COLOR is set).\n" +
+			"With --quiz, print the lesson's quiz instead, for proofreading: every question with every\n" +
+			"choice in written order, the right answers marked [x], feedback, hints and explanations,\n" +
+			"as Markdown.",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if width < 0 {
 				return usageError("--width must be a positive number of columns")
 			}
-			c, err := a.loadCourse()
+			load := a.loadCourse
+			if quiz {
+				load = func() (*lessons.Course, error) { return a.answersCourse("show --quiz") }
+			}
+			c, err := load()
 			if err != nil {
 				return err
 			}
 			l := c.Lesson(args[0])
 			if l == nil {
-				return usageError("no lesson %q in %s; 'aieng list' shows the lesson ids", args[0], c.Title)
+				return usageError("no lesson %q in %s; '%s list' shows the lesson ids", args[0], c.Title, a.name)
+			}
+			if quiz {
+				return a.showQuiz(l)
 			}
 			out, err := render.Lesson(l, termstyle.For(a.stdout, "").RenderOptions(a.printWidth(width)))
 			if err != nil {
@@ -36,7 +51,19 @@ func (a *app) showCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().IntVar(&width, "width", 0, "wrap the text at `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().BoolVar(&quiz, "quiz", false, "print the lesson's quiz with its answers (Markdown), for proofreading")
 	return cmd
+}
+
+// showQuiz prints a lesson's quiz with its answers as Markdown, unrendered: it is for checking
+// what was written, and copies cleanly into a review or a diff.
+func (a *app) showQuiz(l *lessons.Lesson) error {
+	var out bytes.Buffer
+	if err := export.WriteLessonKey(&out, l); err != nil {
+		return err
+	}
+	_, err := a.stdout.Write(out.Bytes())
+	return err
 }
 
 // printWidth is the width lessons are printed at: --width, else the terminal's (at most 100),
