@@ -48,6 +48,7 @@ func ParseLesson(filePath string, src []byte) (*Lesson, Problems) {
 		return nil, pl.items
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a byte-order mark from some editors
+	src = normalizeNewlines(src)
 	idx := newLineIndex(src)
 	checkText(src, idx, pl)
 
