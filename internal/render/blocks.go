@@ -61,8 +61,12 @@ func (l *layout) codeBlock(n ast.Node, src []byte, rows [][]cell) {
 func (l *layout) addCode(b *CodeBlock, cells []cell) {
 	shown, full := "", ""
 	if len(cells) > 0 {
-		full = render(cells)
-		shown = render(b.view(cells, 0))
+		full, shown = render(cells), ""
+		if w := width(cells); w > b.limit {
+			shown = render(b.view(cells, 0))
+		} else {
+			shown = full
+		}
 		b.Width = max(b.Width, width(cells)-b.indent)
 	}
 	i := l.add(shown)

@@ -11,8 +11,8 @@ import (
 // layout measure, cut and wrap text exactly, and start every line with the style it needs.
 type cell struct {
 	s   string // the grapheme cluster
-	w   int    // its width in columns
 	sgr string // the SGR sequences in force, "" for the terminal's default
+	w   int8   // its width in columns (a lesson has tens of thousands of cells: keep them small)
 	bg  bool   // sgr paints the background (see shaded)
 }
 
@@ -50,7 +50,7 @@ func parseCells(s, state string) ([]cell, string) {
 			i++
 		default:
 			g, w := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
-			cells = append(cells, cell{s: g, w: w, sgr: state, bg: bg})
+			cells = append(cells, cell{s: g, w: int8(w), sgr: state, bg: bg})
 			i += len(g)
 		}
 	}
@@ -153,7 +153,7 @@ func paramsShaded(params string) bool {
 func width(cells []cell) int {
 	w := 0
 	for _, c := range cells {
-		w += c.w
+		w += int(c.w)
 	}
 	return w
 }

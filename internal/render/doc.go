@@ -137,13 +137,13 @@ func (b *CodeBlock) view(cells []cell, offset int) []cell {
 func splitColumns(cells []cell, n int) ([]cell, []cell) {
 	w := 0
 	for i, c := range cells {
-		if w+c.w > n {
+		if w+int(c.w) > n {
 			if w < n {
-				return append(cells[:i:i], spaces(n-w)...), append(spaces(w+c.w-n), cells[i+1:]...)
+				return append(cells[:i:i], spaces(n-w)...), append(spaces(w+int(c.w)-n), cells[i+1:]...)
 			}
 			return cells[:i:i], cells[i:]
 		}
-		w += c.w
+		w += int(c.w)
 	}
 	return cells[:len(cells):len(cells)], nil
 }

@@ -35,12 +35,12 @@ var markdownParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extensi
 // layout lays out one document.
 type layout struct {
 	o          Options
-	limit      int               // columns a line may take: the width less the right margin
-	margin     int               // the document's left margin
-	codeIndent int               // columns before a top-level code block's code
-	chroma     bool              // code is highlighted by Glamour; else it is laid out from its text
-	mark       string            // SGR state of the cut markers
-	glamour    renderer.Renderer // for the cells of stacked tables; built when first needed
+	limit      int            // columns a line may take: the width less the right margin
+	margin     int            // the document's left margin
+	codeIndent int            // columns before a top-level code block's code
+	chroma     bool           // code is highlighted by Glamour; else it is laid out from its text
+	mark       string         // SGR state of the cut markers
+	glamour    *blockRenderer // for the cells of stacked tables; built when first needed
 
 	lines []string
 	code  []CodeBlock
@@ -118,11 +118,11 @@ func rows(lines []string) [][]cell {
 // renderNode renders a node outside the document (the cells of a stacked table) as rows.
 func (l *layout) renderNode(n ast.Node, src []byte) ([][]cell, error) {
 	if l.glamour == nil {
-		l.glamour = newGlamour(l.o)
+		l.glamour = newBlockRenderer(l.o)
 	}
 	doc := ast.NewDocument()
 	doc.AppendChild(doc, n)
-	lines, err := renderBlock(l.glamour, doc, src)
+	lines, err := l.glamour.render(doc, src)
 	return rows(lines), err
 }
 

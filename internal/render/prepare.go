@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -80,19 +81,23 @@ func (p *prepared) layout(o Options) (*Doc, error) {
 	return &Doc{Lines: l.lines, Code: l.code, Links: placeLinks(p.urls, l.lines)}, nil
 }
 
-// renderBlocks renders every block with Glamour and parses its lines into cells, on every
-// core: highlighting code is most of the cost of a lesson, and the blocks do not depend on each
-// other.
+// renderBlocks renders every block with Glamour and parses its lines into cells. Highlighting
+// code is most of the cost of a lesson in colour, and the blocks do not depend on each other:
+// then they are rendered on every core. Without highlighting one goroutine is quicker.
 func renderBlocks(blocks []ast.Node, src []byte, o Options) ([][][]cell, error) {
 	out := make([][][]cell, len(blocks))
 	errs := make([]error, len(blocks))
+	workers := 1
+	if highlights(styleConfig(o.Style), profileFor(o)) {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(blocks)) {
+	for range min(workers, len(blocks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r := newGlamour(o)
+			r := newBlockRenderer(o)
 			for i := int(next.Add(1) - 1); i < len(blocks); i = int(next.Add(1) - 1) {
 				out[i], errs[i] = blockRows(r, blocks[i], src, o)
 			}
@@ -104,18 +109,18 @@ func renderBlocks(blocks []ast.Node, src []byte, o Options) ([][][]cell, error) 
 
 // blockRows renders one block. Code that Glamour does not highlight is laid out from its text:
 // Glamour would print it through its Markdown unescaping ("\\[" shows as "[").
-func blockRows(r renderer.Renderer, n ast.Node, src []byte, o Options) ([][]cell, error) {
+func blockRows(r *blockRenderer, n ast.Node, src []byte, o Options) ([][]cell, error) {
 	cfg := styleConfig(o.Style)
 	chroma := highlights(cfg, profileFor(o))
 	if !isCode(n) {
-		lines, err := renderBlock(r, n.Parent(), src)
+		lines, err := r.render(n.Parent(), src)
 		return rows(lines), err
 	}
 	raw, _ := codeSource(n, src)
 	var lines []string
 	if chroma {
 		var err error
-		if lines, err = renderBlock(r, n.Parent(), src); err != nil {
+		if lines, err = r.render(n.Parent(), src); err != nil {
 			return nil, err
 		}
 		lines = codeRows(lines, raw)
@@ -139,19 +144,34 @@ func isCode(n ast.Node) bool {
 	return false
 }
 
-// renderBlock renders one document with Glamour and returns its lines. A panic in Glamour
-// becomes an error: it runs on a goroutine of ours, where nothing else would catch it.
-func renderBlock(r renderer.Renderer, doc ast.Node, src []byte) (lines []string, err error) {
+// blockRenderer renders documents with Glamour, one after another: it keeps its buffers
+// between them. Glamour's renderer keeps state while it renders: one per goroutine.
+type blockRenderer struct {
+	glamour renderer.Renderer
+	buf     bytes.Buffer
+	w       *bufio.Writer // goldmark would make a new one for every document
+}
+
+func newBlockRenderer(o Options) *blockRenderer {
+	r := &blockRenderer{glamour: newGlamour(o)}
+	r.w = bufio.NewWriter(&r.buf)
+	return r
+}
+
+// render renders one document and returns its lines. A panic in Glamour becomes an error: it
+// runs on a goroutine of ours, where nothing else would catch it.
+func (r *blockRenderer) render(doc ast.Node, src []byte) (lines []string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("render: %v", p)
 		}
 	}()
-	var b bytes.Buffer
-	if err := r.Render(&b, src, doc); err != nil {
+	r.buf.Reset()
+	r.w.Reset(&r.buf)
+	if err := r.glamour.Render(r.w, src, doc); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	return strings.Split(b.String(), "\n"), nil
+	return strings.Split(r.buf.String(), "\n"), nil
 }
 
 // normalizeNewlines turns CRLF and lone CR line endings into LF: a carriage return on screen

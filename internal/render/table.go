@@ -10,9 +10,8 @@ import (
 
 // table lays out a table at its natural width when it fits the column. When it does not, its
 // cells would have to be cut, so it is shown stacked instead: one block per row, one
-// "Header: value" line per cell, wrapped under the value.
-// lines are Glamour's rendering of the table, at its natural width: with word wrap off, Glamour
-// gives Lip Gloss no width to fit.
+// "Header: value" line per cell, wrapped under the value. lines are Glamour's rendering of the
+// table at its natural width: with word wrap off, Glamour gives Lip Gloss no width to fit.
 func (l *layout) table(t *east.Table, src []byte, lines [][]cell) error {
 	wide := false
 	for _, r := range lines {
@@ -42,6 +41,9 @@ func (l *layout) stacked(t *east.Table, src []byte) error {
 		} else {
 			records = append(records, cells)
 		}
+	}
+	if len(records) == 0 { // a header alone: its names are the record
+		records, header = [][]string{header}, nil
 	}
 	for _, rec := range records {
 		l.gap = true

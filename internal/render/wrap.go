@@ -71,14 +71,14 @@ func (r prefixRules) markerLen(cells []cell) int {
 	return 0
 }
 
-// runLen returns the length of a run of at least min cells s followed by a space, the space
+// runLen returns the length of a run of at least least cells s followed by a space, the space
 // included, at the start of the cells at gives, or 0.
-func runLen(at func(int) string, s string, min int) int {
+func runLen(at func(int) string, s string, least int) int {
 	n := 0
 	for at(n) == s {
 		n++
 	}
-	if n >= min && at(n) == " " {
+	if n >= least && at(n) == " " {
 		return n + 1
 	}
 	return 0
@@ -145,25 +145,30 @@ func (w *wrapper) closeItems(col int) []item {
 
 // wrapWords breaks text into rows at spaces, greedily: the first row at most first columns
 // wide, the others at most rest. A word wider than a row is broken where it must be: at a
-// space inside it if it has one (a code chip, a heading's bar), else anywhere.
+// space inside it if it has one (a code chip, a heading's bar), else anywhere. Rows are slices
+// of text, not copies: a lesson has thousands of them.
 func wrapWords(text []cell, first, rest int) [][]cell {
-	b := rowBuilder{limit: max(first, 1), rest: max(rest, 1)}
+	b := rowBuilder{text: text, start: -1, limit: max(first, 1), rest: max(rest, 1)}
 	for i := 0; i < len(text); {
-		var gap, word []cell
-		gap, word, i = nextWord(text, i)
-		if len(word) == 0 {
+		gapStart, wordStart, wordEnd := nextWord(text, i)
+		if wordStart == wordEnd {
 			break
 		}
-		b.put(gap, word)
+		b.put(width(text[gapStart:wordStart]), wordStart, wordEnd)
+		i = wordEnd
 	}
-	if len(b.row) > 0 || len(b.rows) == 0 {
-		b.rows = append(b.rows, b.row)
+	if b.start >= 0 {
+		b.rows = append(b.rows, text[b.start:b.end:b.end])
+	}
+	if len(b.rows) == 0 {
+		b.rows = append(b.rows, nil)
 	}
 	return b.rows
 }
 
-// nextWord returns the spaces at text[i:], the word after them, and where the next one starts.
-func nextWord(text []cell, i int) (gap, word []cell, next int) {
+// nextWord returns where the spaces at text[i:] start, and where the word after them starts and
+// ends.
+func nextWord(text []cell, i int) (gapStart, wordStart, wordEnd int) {
 	j := i
 	for j < len(text) && breakable(text, j) {
 		j++
@@ -172,43 +177,46 @@ func nextWord(text []cell, i int) (gap, word []cell, next int) {
 	for k < len(text) && !breakable(text, k) {
 		k++
 	}
-	return text[i:j], text[j:k], k
+	return i, j, k
 }
 
-// rowBuilder fills rows word by word.
+// rowBuilder fills rows word by word; the row being filled is text[start:end], or none when
+// start is -1.
 type rowBuilder struct {
+	text        []cell
 	rows        [][]cell
-	row         []cell
+	start, end  int
 	rowW        int
 	limit, rest int // the width of the row being filled, and of the rows after the first
 }
 
-func (b *rowBuilder) put(gap, word []cell) {
-	gapW, wordW := width(gap), width(word)
-	if len(b.row) > 0 && b.rowW+gapW+wordW <= b.limit {
-		b.row, b.rowW = append(append(b.row, gap...), word...), b.rowW+gapW+wordW
+// put adds the word text[from:to], after gapW columns of space when it joins the current row.
+func (b *rowBuilder) put(gapW, from, to int) {
+	wordW := width(b.text[from:to])
+	if b.start >= 0 && b.rowW+gapW+wordW <= b.limit {
+		b.end, b.rowW = to, b.rowW+gapW+wordW
 		return
 	}
-	if len(b.row) > 0 {
-		b.rows, b.row, b.limit = append(b.rows, b.row), nil, b.rest
+	if b.start >= 0 {
+		b.rows, b.start, b.limit = append(b.rows, b.text[b.start:b.end:b.end]), -1, b.rest
 	}
 	if len(b.rows) > 0 { // a chip's padding does not push a wrapped line off its indent
-		for len(word) > 0 && word[0].s == " " {
-			word, wordW = word[1:], wordW-1
+		for from < to && b.text[from].s == " " {
+			from, wordW = from+1, wordW-1
 		}
 	}
 	if wordW > b.limit { // nor does it break a chip that fits without it
-		for len(word) > 0 && word[len(word)-1].s == " " {
-			word, wordW = word[:len(word)-1], wordW-1
+		for to > from && b.text[to-1].s == " " {
+			to, wordW = to-1, wordW-1
 		}
 	}
 	for wordW > b.limit {
-		n := breakAt(word, b.limit)
-		b.rows = append(b.rows, trimRightSpace(word[:n]))
-		word, wordW, b.limit = word[n:], wordW-width(word[:n]), b.rest
+		n := breakAt(b.text[from:to], b.limit)
+		b.rows = append(b.rows, trimRightSpace(b.text[from:from+n:from+n]))
+		from, wordW, b.limit = from+n, wordW-width(b.text[from:from+n]), b.rest
 	}
-	if len(word) > 0 { // a copy: appending to a slice of text would overwrite it
-		b.row, b.rowW = append(make([]cell, 0, max(b.limit, len(word))), word...), wordW
+	if from < to {
+		b.start, b.end, b.rowW = from, to, wordW
 	}
 }
 
@@ -231,10 +239,10 @@ func breakable(text []cell, i int) bool {
 func breakAt(word []cell, limit int) int {
 	w, fit, lastSpace := 0, 0, 0
 	for i, c := range word {
-		if w+c.w > limit {
+		if w+int(c.w) > limit {
 			break
 		}
-		w += c.w
+		w += int(c.w)
 		fit = i + 1
 		if c.s == " " && i > 0 {
 			lastSpace = i + 1
