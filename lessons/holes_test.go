@@ -94,9 +94,6 @@ func TestHoleFixtures(t *testing.T) {
 			`01-a.md:7:1: warning: raw HTML (<details>) is not rendered: learners see it as plain text; write it in Markdown`,
 			`01-a.md:12:7: warning: raw HTML (<br>) is not rendered: learners see it as plain text; write it in Markdown`,
 		}},
-		{"cr-line-endings", []string{
-			`01-a.md:1:1: the file's lines end with CR only (old Mac line endings): save it with LF or CRLF line endings`,
-		}},
 		{"short-and-true-false", []string{
 			`01-a.md:14:3: short-answer question lists an answer that is not marked [x]: every listed item is an accepted answer`,
 			`01-a.md:21:3: true/false question has both True and False marked [x]: mark only the right one`,
@@ -225,7 +222,6 @@ func TestHoleMessagesDocumented(t *testing.T) {
 		"expected a whole number, not 1.5",
 		"accepted answer contains an invisible character",
 		"true/false question has both True and False marked [x]",
-		"the file's lines end with CR only",
 		`quiz heading "## quiz": did you mean "## Quiz"?`,
 		"placeholder from aieng new left unchanged",
 		"lesson has no text: write the lesson",

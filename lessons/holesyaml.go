@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -118,13 +117,4 @@ func unknownFieldMessage(key string, names []string) string {
 		return fmt.Sprintf("unknown field %q (did you mean %q?)", key, s)
 	}
 	return fmt.Sprintf("unknown field %q (known fields: %s)", key, strings.Join(names, ", "))
-}
-
-// missingFrontMatter is the message for a lesson that does not start with "---". A file saved
-// with old Mac line endings (CR only) is one long line to the parser: say so instead.
-func missingFrontMatter(src []byte) string {
-	if bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0 {
-		return "the file's lines end with CR only (old Mac line endings): save it with LF or CRLF line endings"
-	}
-	return "missing front matter: a lesson starts with a --- block holding at least its title"
 }

@@ -1,6 +1,7 @@
 package lessons_test
 
 import (
+	"github.com/muesli/termenv"
 	"os"
 	"strings"
 	"testing"
@@ -36,7 +37,7 @@ func TestAuthoringLabExample(t *testing.T) {
 	}
 	_, card, _ := strings.Cut(section, "```text\n")
 	card, _, _ = strings.Cut(card, "\n```")
-	out, err := render.Lesson(c.Lessons[0], render.Options{Width: 80, Style: render.NoTTY})
+	out, err := render.Lesson(c.Lessons[0], render.Options{Width: 80, Style: render.Dark, Profile: termenv.Ascii})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,6 +47,14 @@ type parsedFile struct {
 	idLine, idCol int
 }
 
+// ParseLesson parses one lesson file on its own, outside any course: for tools and tests that
+// look at single files (the renderer's layout property test reads every testdata lesson). It
+// returns nil when the file cannot be read as a lesson; filePath names it in problems.
+func ParseLesson(filePath string, src []byte) (*Lesson, Problems) {
+	f := parseLesson(filePath, src)
+	return f.lesson, f.problems
+}
+
 // parseLesson parses one lesson file; filePath names it in problems.
 func parseLesson(filePath string, src []byte) parsedFile {
 	pl := &problemList{path: filePath}
@@ -55,6 +63,7 @@ func parseLesson(filePath string, src []byte) parsedFile {
 		return parsedFile{problems: pl.items}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a byte-order mark from some editors
+	src = normalizeNewlines(src)
 	idx := newLineIndex(src)
 	checkText(src, idx, pl)
 
@@ -67,7 +76,7 @@ func parseLesson(filePath string, src []byte) parsedFile {
 		pl.errorf(1, 1, "%v", err)
 		bodyStart = 0
 	case !hasFM:
-		pl.errorf(1, 1, "%s", missingFrontMatter(src))
+		pl.errorf(1, 1, "missing front matter: a lesson starts with a --- block holding at least its title")
 	default:
 		keys, readable = decodeYAML(yamlSrc, 2, []yamlField{
 			{"id", &fm.ID}, {"title", &fm.Title}, {"section", &fm.Section}, {"order", &fm.Order},

@@ -42,7 +42,7 @@ func TestLabFromTheReader(t *testing.T) {
 	d := newDriverWith(t, labOptions(t), labCourse(t), openStore(t, path), 80, 16)
 	d.keys("j", "enter")
 	d.requireScreen("Thresholds")
-	d.requireLine("▏▶ Lab: Pick a decision threshold — press l")
+	d.requireLine("| ▶ Lab: Pick a decision threshold — press l")
 	d.requireView("l lab")
 	d.keys("j", "j")
 	before := d.screenBody()
@@ -72,7 +72,7 @@ func TestLabFromTheReader(t *testing.T) {
 	if got := strings.Replace(d.screenBody(), "✓ Lab:", "▶ Lab:", 1); got != before {
 		t.Errorf("back in the lesson at another place:\n%s\nwas\n%s", d.screenBody(), before)
 	}
-	d.requireLine("▏✓ Lab: Pick a decision threshold — press l")
+	d.requireLine("| ✓ Lab: Pick a decision threshold — press l")
 	d.keys("q")
 	d.requireLine("1. Thresholds", "lab ✓")
 	d.requireLine("2. Precision by hand", "lab")
@@ -154,7 +154,7 @@ func TestLabNearestTheView(t *testing.T) {
 		want string
 	}{
 		{nil, "Lab first"},            // both first and second on screen: the upper
-		{[]string{"d"}, "Lab second"}, // first scrolled off
+		{[]string{"d", "j"}, "Lab second"}, // first scrolled off
 		{[]string{"d", "d"}, "Lab second"},
 		{[]string{"G"}, "Lab third"},
 	} {
