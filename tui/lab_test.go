@@ -153,7 +153,7 @@ func TestLabNearestTheView(t *testing.T) {
 		keys []string
 		want string
 	}{
-		{nil, "Lab first"},            // both first and second on screen: the upper
+		{nil, "Lab first"},                 // both first and second on screen: the upper
 		{[]string{"d", "j"}, "Lab second"}, // first scrolled off
 		{[]string{"d", "d"}, "Lab second"},
 		{[]string{"G"}, "Lab third"},
