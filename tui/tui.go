@@ -110,6 +110,10 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 		readerScreen:   newReader(c),
 		quizScreen:     newQuiz(c),
 		completeScreen: newComplete(c),
+		welcomeScreen:  newWelcome(c),
+	}
+	if c.prog.Progress().FirstStart() {
+		m.state = welcomeScreen
 	}
 	return m
 }

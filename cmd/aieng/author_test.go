@@ -17,7 +17,7 @@ func TestInitNewValidateCommands(t *testing.T) {
 		t.Fatalf("new: exit %d: %s", code, stderr)
 	}
 	out, _, code := runCLI(t, "validate", "--strict", dir)
-	if code != 0 || !strings.Contains(out, "ok: 2 lessons, 5 questions, 1 section") {
+	if code != 0 || !strings.Contains(out, "ok: 2 lessons, 6 questions, 1 section") {
 		t.Errorf("validate: exit %d: %s", code, out)
 	}
 	if _, stderr, code := runCLI(t, "init", dir); code != 1 || !strings.Contains(stderr, "already exists") {

@@ -148,6 +148,9 @@ func checkInterface(t *testing.T, store *progress.Store, course *lessons.Course,
 	m := tui.New(course, store, tui.Options{Look: look, Seed: 1})
 	defer m.Close()
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if strings.Contains(m.View(), "Press enter to see the lessons") { // a first start: the welcome first
+		m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	}
 	outline := m.View()
 	for i, l := range course.Lessons {
 		line := lineWith(outline, fmt.Sprintf("%d. %s", i+1, l.Title))
