@@ -130,7 +130,7 @@ func checkProgressCommand(t *testing.T, path string, course *lessons.Course, row
 		t.Fatalf("aieng progress: exit %d: %s", code, errOut)
 	}
 	for i, l := range course.Lessons {
-		re := regexp.MustCompile(fmt.Sprintf(`(?m)^\s+%d\s+%s\s+(\S+(?: \S+)?)\s+(\S+)\s`, i+1, regexp.QuoteMeta(l.ID)))
+		re := regexp.MustCompile(fmt.Sprintf(`(?m)^\s+%d\s+%s\s+(\S+(?: \S+)?)\s+\S+\s+(\S+)\s`, i+1, regexp.QuoteMeta(l.Title)))
 		m := re.FindStringSubmatch(out)
 		if m == nil || m[1] != rows[i].word || m[2] != rows[i].best {
 			t.Errorf("aieng progress shows %s as %q, want status %q and best %q:\n%s", l.ID, m, rows[i].word, rows[i].best, out)
