@@ -53,6 +53,9 @@ func statusLine(c *common, info statusInfo) string {
 	if info.right != "" {
 		right = " " + info.right + " "
 	}
+	if c.flash != "" && ansi.StringWidth(" "+info.left)+ansi.StringWidth(right) > c.width {
+		right = "" // a message for the learner comes first: it says what to do
+	}
 	lw := max(c.width-ansi.StringWidth(right), 0)
 	var left string
 	if info.tone == toneRaw {

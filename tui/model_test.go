@@ -313,12 +313,13 @@ func TestQuizLeaveKeepsAnswers(t *testing.T) {
 	d.keys("enter", "t", "2", "enter", "enter")
 	d.keys("q")
 	d.requireScreen("Quiz") // answers were given: it asks first
-	d.requireView("Leave the quiz? Your 1 answer is kept for later. q leaves, esc stays.")
+	d.requireView("Leave the quiz? q leaves, esc stays (your 1 answer is kept for later).")
 	d.keys("esc")
 	d.requireScreen("Quiz")
 	d.requireView("Still in the quiz.", "Question 2 of 4")
 	d.keys("q", "q", "G")
-	d.requireView("Lesson 1 of 3", "Press t (or enter) to continue the quiz: 1 of 4 answered.")
+	d.requireView("Lesson 1 of 3", "Press t (or enter) to continue the quiz: 1 of 4 answered.",
+		"End of the lesson: press t to continue the quiz")
 	if lp := d.lesson("welcome"); len(lp.Attempts) != 0 || lp.Open == nil || len(lp.Open.Answers) != 1 {
 		t.Fatalf("leaving lost or recorded the answers: %+v", lp)
 	}

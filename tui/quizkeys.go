@@ -86,13 +86,13 @@ func (z *quizModel) back() {
 		z.c.goTo(backToLessonMsg{})
 	case z.round.Practice():
 		z.confirmLeave = true
-		z.c.setFlash(fmt.Sprintf("Leave the practice? Its answers are not kept. %s leaves, %s stays.",
+		z.c.setFlash(fmt.Sprintf("Leave? %s leaves, %s stays (practice answers are not kept).",
 			keyName(z.leaveKey()), keyName(k.Cancel)), true)
 	default:
 		n := z.round.Answered()
 		z.confirmLeave = true
-		z.c.setFlash(fmt.Sprintf("Leave the quiz? Your %d %s %s kept for later. %s leaves, %s stays.",
-			n, plural(n, "answer", "answers"), plural(n, "is", "are"), keyName(z.leaveKey()), keyName(k.Cancel)), true)
+		z.c.setFlash(fmt.Sprintf("Leave the quiz? %s leaves, %s stays (your %d %s %s kept for later).",
+			keyName(z.leaveKey()), keyName(k.Cancel), n, plural(n, "answer", "answers"), plural(n, "is", "are")), true)
 	}
 }
 

@@ -237,6 +237,8 @@ func (z *quizModel) answeredStatus() statusInfo {
 	switch {
 	case g.Overridden:
 		info = statusInfo{left: "✓ Counted as right", tone: toneGood}
+	case g.Correct && g.AcceptedAs != "":
+		info = statusInfo{left: "✓ Accepted (see the spelling)", tone: toneGood}
 	case g.Correct:
 		info = statusInfo{left: "✓ Correct", tone: toneGood}
 	case g.CanOverride():

@@ -382,6 +382,9 @@ func (r *readerModel) status() statusInfo {
 	if r.ready && r.scroll.atBottom() && r.quizPassed() {
 		return statusInfo{left: fmt.Sprintf("End of the lesson: quiz passed (%s takes it again)", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneGood}
 	}
+	if r.ready && r.scroll.atBottom() && r.c.prog.Lesson(r.lesson.ID).Open != nil {
+		return statusInfo{left: fmt.Sprintf("End of the lesson: press %s to continue the quiz", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneAction}
+	}
 	if r.ready && r.scroll.atBottom() && len(r.lesson.Quiz) > 0 {
 		return statusInfo{left: fmt.Sprintf("End of the lesson: press %s to take the quiz", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneAction}
 	}
