@@ -184,7 +184,7 @@ func TestHoleKnockOns(t *testing.T) {
 		{"title of the wrong type", "---\ntitle: [a, b]\nobjectives: [o]\n---\nBody.\n",
 			[]string{`x.md:2:8: field "title": expected text`}},
 		{"one-letter key", "---\ntitle: A\nobjectives: [o]\na: 1\n---\nBody.\n",
-			[]string{`x.md:4:1: unknown field "a" (known fields: id, title, section, order, minutes, objectives)`}},
+			[]string{`x.md:4:1: unknown field "a" (known fields: id, title, section, order, minutes, objectives, draw)`}},
 		{"setext quiz heading", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n\nQuiz\n----\n\n### Q?\n\n- [x] a\n- [ ] b\n\n> E.\n", nil},
 		{"tab before feedback", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n\n## Quiz\n\n### Q?\n\n- [x] a\n\t> Right.\n- [ ] b\n\n> E.\n", nil},
 		{"choices after detail text, indented", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n\n## Quiz\n\n### Q?\n\nPick one.\n\t- [x] a\n\t- [ ] b\n\n> E.\n", []string{

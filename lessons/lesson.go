@@ -36,6 +36,7 @@ type frontMatter struct {
 	Order      int
 	Minutes    int
 	Objectives []string
+	Draw       int
 }
 
 // parsedFile is one lesson file, parsed: the lesson (nil when the file cannot be read as a
@@ -80,13 +81,13 @@ func parseLesson(filePath string, src []byte) parsedFile {
 	default:
 		keys, readable = decodeYAML(yamlSrc, 2, []yamlField{
 			{"id", &fm.ID}, {"title", &fm.Title}, {"section", &fm.Section}, {"order", &fm.Order},
-			{"minutes", &fm.Minutes}, {"objectives", &fm.Objectives},
+			{"minutes", &fm.Minutes}, {"objectives", &fm.Objectives}, {"draw", &fm.Draw},
 		}, pl)
 	}
 
 	l := &Lesson{
 		ID: fm.ID, Title: strings.TrimSpace(fm.Title), Section: strings.TrimSpace(fm.Section),
-		Order: fm.Order, Minutes: fm.Minutes, Path: filePath,
+		Order: fm.Order, Minutes: fm.Minutes, Draw: fm.Draw, Path: filePath,
 	}
 	for _, o := range fm.Objectives {
 		if o = strings.TrimSpace(o); o != "" {
@@ -97,6 +98,7 @@ func parseLesson(filePath string, src []byte) parsedFile {
 
 	p := &lessonParser{src: src, idx: idx, pl: pl, lesson: l}
 	p.parseBody(bodyStart)
+	checkDraw(l, keys, pl)
 	return parsedFile{lesson: l, problems: pl.items, idLine: idLine, idCol: idCol}
 }
 

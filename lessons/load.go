@@ -82,6 +82,8 @@ type manifest struct {
 	PassMark    int
 	Sequential  bool
 	Lessons     []string
+	// PartialCredit: multiple-select questions earn credit for each right tick.
+	PartialCredit bool
 }
 
 // IsCourseFile reports whether a file of a course folder belongs to the course: the manifest,
@@ -114,6 +116,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	if mf.PassMark != 0 {
 		c.PassMark = mf.PassMark
 	}
+	c.PartialCredit = mf.PartialCredit
 
 	parsed := parseFiles(fsys, entries, source)
 	preferOriginals(parsed)
@@ -136,6 +139,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		c.Lessons = append(c.Lessons, l)
 	}
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
+	applyPartialCredit(c)
 	probs = append(probs, lintCourse(c, source)...)
 	probs.Sort()
 	return c, probs, nil
@@ -214,6 +218,7 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 	keys, readable := decodeYAML(src, 1, []yamlField{
 		{"id", &mf.ID}, {"title", &mf.Title}, {"description", &mf.Description}, {"version", &mf.Version},
 		{"pass_mark", &mf.PassMark}, {"sequential", &mf.Sequential}, {"lessons", &mf.Lessons},
+		{"partial_credit", &mf.PartialCredit},
 	}, pl)
 	if !readable {
 		return mf, pl.items, keys

@@ -173,7 +173,7 @@ func TestParseProblems(t *testing.T) {
 		{"wrong type", "---\ntitle: A\nminutes: soon\nobjectives: [o]\n---\nBody.\n", []string{`x.md:3:10: field "minutes": expected a whole number`}},
 		{"invalid id", "---\nid: My Lesson\ntitle: A\nobjectives: [o]\n---\nBody.\n", []string{`x.md:2:1: invalid id "My Lesson": use lower-case letters, digits and dashes`}},
 		{"unknown kind", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n## Quiz\n\n### Q? {kind=essay}\n\n- [x] a\n- [ ] b\n\n> E.\n",
-			[]string{`x.md:8:1: unknown question kind "essay": use single, multiple, truefalse or short`}},
+			[]string{`x.md:8:1: unknown question kind "essay": use single, multiple, truefalse, short or numeric`}},
 		{"plain list", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n## Quiz\n\n### Q?\n\n- a\n- b\n\n> E.\n", []string{
 			"x.md:10:3: choices must be a task list: start each choice with [ ] or [x]",
 			"x.md:11:3: choices must be a task list: start each choice with [ ] or [x]",
@@ -196,12 +196,17 @@ func TestParseProblems(t *testing.T) {
 
 func TestNormalizeAnswer(t *testing.T) {
 	tests := map[string]string{
-		"  Data Drift. ": "data drift",
-		`"data   drift"`: "data drift",
-		"`features`":     "features",
-		"data-drift":     "data-drift",
-		"¿Qué?":          "qué",
-		"...":            "",
+		"  Data Drift. ":                        "data drift",
+		`"data   drift"`:                        "data drift",
+		"`features`":                            "features",
+		"data-drift":                            "data drift",
+		"data_drift":                            "data drift",
+		"Data — drift":                          "data drift",
+		"GRÜSSE":                                "grüsse",
+		"(RAG).":                                "rag",
+		"Retrieval-Augmented Generation (RAG).": "retrieval augmented generation (rag)",
+		"¿Qué?":                                 "qué",
+		"...":                                   "",
 	}
 	for in, want := range tests {
 		if got := normalizeAnswer(in); got != want {

@@ -94,8 +94,14 @@ func (p *lessonParser) readAttributes(q *Question, h *ast.Heading, line, col int
 				p.pl.errorf(line, col, "shuffle must be true or false")
 			}
 			q.Shuffle = b
+		case "exact":
+			b, ok := attr.Value.(bool)
+			if !ok {
+				p.pl.errorf(line, col, "exact must be true or false")
+			}
+			q.Exact = b
 		default:
-			p.pl.errorf(line, col, "unknown question attribute %q: use #id, kind= or shuffle=", name)
+			p.pl.errorf(line, col, "unknown question attribute %q: use #id, kind=, shuffle= or exact=", name)
 		}
 	}
 	if strings.HasSuffix(q.Prompt, "}") && strings.Contains(q.Prompt, "{") {
@@ -204,14 +210,20 @@ func (p *lessonParser) checkQuestion(q *Question, list *ast.List, line, col int)
 	case SingleChoice, MultipleSelect, TrueFalse:
 	case ShortAnswer:
 		p.takeAcceptedAnswers(q, list, line, col)
+	case Numeric:
+		p.takeAcceptedAnswers(q, list, line, col)
+		p.readNumbers(q, list)
 	default:
-		p.pl.errorf(line, col, "unknown question kind %q: use single, multiple, truefalse or short", q.Kind)
+		p.pl.errorf(line, col, "unknown question kind %q: use single, multiple, truefalse, short or numeric", q.Kind)
 		return
+	}
+	if q.Exact && q.Kind != ShortAnswer {
+		p.pl.errorf(line, col, "exact=true applies to short-answer questions only")
 	}
 	if q.Explanation == "" {
 		p.pl.errorf(line, col, "question has no explanation: add a blockquote (> ...) after the choices")
 	}
-	if q.Kind == ShortAnswer {
+	if q.Typed() {
 		return
 	}
 	if !p.checkChoices(q, list, line, col) {
@@ -222,14 +234,15 @@ func (p *lessonParser) checkQuestion(q *Question, list *ast.List, line, col int)
 	}
 }
 
-// takeAcceptedAnswers turns a short-answer question's list into its accepted answers.
+// takeAcceptedAnswers turns a short-answer or numeric question's list into its accepted
+// answers.
 func (p *lessonParser) takeAcceptedAnswers(q *Question, list *ast.List, line, col int) {
 	for i, c := range q.Choices {
 		if !c.Correct {
 			if list != nil && nthChild(list, i) != nil {
 				line, col = p.posOf(nthChild(list, i).FirstChild())
 			}
-			p.pl.errorf(line, col, "short-answer question lists an answer that is not marked [x]: every listed item is an accepted answer")
+			p.pl.errorf(line, col, "%s question lists an answer that is not marked [x]: every listed item is an accepted answer", kindName(q.Kind))
 			break
 		}
 	}
@@ -240,7 +253,7 @@ func (p *lessonParser) takeAcceptedAnswers(q *Question, list *ast.List, line, co
 	}
 	q.Choices = nil
 	if len(q.Accepted) == 0 {
-		p.pl.errorf(line, col, "short-answer question has no accepted answers: list them as - [x] answer")
+		p.pl.errorf(line, col, "%s question has no accepted answers: list them as - [x] answer", kindName(q.Kind))
 	}
 }
 
@@ -320,6 +333,9 @@ func questionHash(q *Question) string {
 	}
 	for _, a := range q.Accepted {
 		fmt.Fprintf(h, "%s\x00", a)
+	}
+	if q.Exact {
+		fmt.Fprint(h, "exact\x00") // judged differently: answers to the other version are kept apart
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

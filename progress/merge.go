@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -9,8 +10,8 @@ import (
 // merge combines two versions of the progress file (what is on disk and what a process holds)
 // so that neither loses anything: every attempt from both sides, deduplicated by ID; Read and
 // Passed ORed; Best the maximum; the earliest FirstOpened, ReadAt and PassedAt; the latest
-// LastOpened; Position and LastLesson from whichever side set them most recently. A reset on
-// either side drops what both sides recorded at or before it.
+// LastOpened and WelcomedAt; Position, LastLesson and the open attempt from whichever side set
+// them most recently. A reset on either side drops what both sides recorded at or before it.
 //
 // merge is commutative, associative and idempotent, so merging in any order, or merging the
 // same thing twice, gives the same file. Either side may be nil. The result shares nothing with
@@ -49,6 +50,7 @@ func mergeCourse(a, b *courseState) *courseState {
 		}
 	}
 	mergeLastLesson(out, a, b)
+	mergeWelcome(out, a, b)
 	for _, c := range []*courseState{a, b} {
 		if c == nil {
 			continue
@@ -58,14 +60,14 @@ func mergeCourse(a, b *courseState) *courseState {
 				continue
 			}
 			l := mergeLesson(lessonOf(a, id), lessonOf(b, id), out.ResetAt)
-			// A lesson with nothing left is dropped, unless its own reset is needed to keep
-			// another process's older copy from coming back.
-			if !l.empty() || l.ResetAt.After(out.ResetAt) {
+			// A lesson with nothing left is dropped, unless its own reset, or the drop of its
+			// open attempt, is needed to keep another process's older copy from coming back.
+			if !l.empty() || l.ResetAt.After(out.ResetAt) || !l.OpenAt.IsZero() {
 				out.Lessons[id] = l
 			}
 		}
 	}
-	if out.LastLesson == "" && len(out.Lessons) == 0 && out.ResetAt.IsZero() {
+	if out.LastLesson == "" && len(out.Lessons) == 0 && out.ResetAt.IsZero() && out.WelcomedAt.IsZero() {
 		return nil
 	}
 	return out
@@ -80,6 +82,17 @@ func mergeLastLesson(out, a, b *courseState) {
 		}
 		if out.LastLesson == "" || newer(c.LastLessonAt, c.LastLesson, out.LastLessonAt, out.LastLesson) {
 			out.LastLesson, out.LastLessonAt = c.LastLesson, c.LastLessonAt
+		}
+	}
+}
+
+// mergeWelcome keeps the latest welcome after out's reset. The latest, not the first: only the
+// latest time is cut by a reset the same way whatever the order of merging (the earliest that
+// survives a reset could already have been merged away).
+func mergeWelcome(out, a, b *courseState) {
+	for _, c := range []*courseState{a, b} {
+		if c != nil && after(c.WelcomedAt, out.ResetAt) {
+			out.WelcomedAt = latest(out.WelcomedAt, c.WelcomedAt)
 		}
 	}
 }
@@ -128,10 +141,40 @@ func mergeLesson(a, b *lessonState, courseReset time.Time) *lessonState {
 				out.Attempts = append(out.Attempts, cloneAttempt(at))
 			}
 		}
+		if newerOpen(p, out) {
+			out.Open, out.OpenAt = cloneOpen(p.Open), p.OpenAt
+		}
 	}
 	sortAttempts(out.Attempts)
 	out.derive()
 	return out
+}
+
+// newerOpen reports whether p's open attempt (or its drop) was saved after out's. Equal times
+// are broken by the open attempt's content, so the result does not depend on the order of the
+// sides. (Finishing an attempt records a drop at that time, which wins over the open attempt
+// it finishes: see RecordAttempt.)
+func newerOpen(p, out *lessonState) bool {
+	if p.OpenAt.IsZero() && p.Open == nil {
+		return false // nothing was ever saved or dropped
+	}
+	if out.OpenAt.IsZero() && out.Open == nil {
+		return true
+	}
+	if c := p.OpenAt.Compare(out.OpenAt); c != 0 {
+		return c > 0
+	}
+	return openKey(p.Open) > openKey(out.Open)
+}
+
+// openKey orders open attempts saved at the same time by their content; a drop comes last, so
+// that finishing an attempt at the very time it was saved still closes it.
+func openKey(o *OpenAttempt) string {
+	if o == nil {
+		return "\xff"
+	}
+	data, _ := json.Marshal(o) // cannot fail: plain data
+	return string(data)
 }
 
 // sortAttempts puts attempts in time order, ties by ID, so both sides of a merge agree.
@@ -173,6 +216,9 @@ func (l *lessonState) since(cutoff time.Time) *lessonState {
 			p.Attempts = append(p.Attempts, at)
 		}
 	}
+	if !p.OpenAt.After(cutoff) {
+		p.Open, p.OpenAt = nil, time.Time{}
+	}
 	return &p
 }
 
@@ -184,7 +230,7 @@ func (l *lessonState) derive() {
 // empty reports whether the lesson holds no progress (a reset time alone is not progress).
 func (l *lessonState) empty() bool {
 	return l.FirstOpened.IsZero() && l.LastOpened.IsZero() && l.PositionAt.IsZero() &&
-		l.Position == 0 && !l.Read && len(l.Attempts) == 0 && len(l.Labs) == 0
+		l.Position == 0 && !l.Read && len(l.Attempts) == 0 && len(l.Labs) == 0 && l.Open == nil
 }
 
 // newerPosition reports whether p's position was set after out's. Equal times are broken by
@@ -229,20 +275,46 @@ func latest(a, b time.Time) time.Time {
 	return a
 }
 
-// cloneAttempt returns a deep copy of a. No answers is nil, as after a round trip through the
-// file, so that a saved and reloaded attempt equals the original.
+// cloneAttempt returns a deep copy of a. No answers (or questions) is nil, as after a round
+// trip through the file, so that a saved and reloaded attempt equals the original.
 func cloneAttempt(a Attempt) Attempt {
-	if len(a.Answers) == 0 {
-		a.Answers = nil
-	} else {
-		answers := make([]Answer, len(a.Answers))
-		for i, ans := range a.Answers {
-			ans.Given = slices.Clone(ans.Given)
-			answers[i] = ans
-		}
-		a.Answers = answers
-	}
+	a.Answers = cloneAnswers(a.Answers)
+	a.Questions = cloneStrings(a.Questions)
 	return a
+}
+
+func cloneAnswers(in []Answer) []Answer {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]Answer, len(in))
+	for i, ans := range in {
+		ans.Given = slices.Clone(ans.Given)
+		if ans.Credit != nil {
+			c := *ans.Credit
+			ans.Credit = &c
+		}
+		out[i] = ans
+	}
+	return out
+}
+
+func cloneStrings(in []string) []string {
+	if len(in) == 0 {
+		return nil
+	}
+	return slices.Clone(in)
+}
+
+// cloneOpen returns a deep copy of an open attempt (nil for nil).
+func cloneOpen(o *OpenAttempt) *OpenAttempt {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	c.Questions = cloneStrings(o.Questions)
+	c.Answers = cloneAnswers(o.Answers)
+	return &c
 }
 
 // clone returns a deep copy of f.

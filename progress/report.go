@@ -51,6 +51,13 @@ type ReportLesson struct {
 
 	// Labs lists the lesson's labs (labs.go).
 	Labs []ReportLab `json:"labs"`
+
+	// Fields added within version 1 (docs/progress.md): practice rounds, pools and answers.
+	QuestionsPerAttempt int             `json:"questions_per_attempt"`
+	FirstAttemptPercent *float64        `json:"first_attempt_percent"`
+	PracticeAttempts    int             `json:"practice_attempts"`
+	Overrides           int             `json:"overrides"`
+	History             []ReportAttempt `json:"history"`
 }
 
 // ReportTotals sums up a report's lessons.
@@ -94,11 +101,18 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 			Questions: info.Questions,
 			Passed:    lp.Passed,
 			PassedAt:  timeOrNil(lp.PassedAt),
-			Attempts:  len(lp.Attempts),
+			Attempts:  len(lp.FullAttempts()),
 			Labs:      reportLabs(info, lp),
+
+			QuestionsPerAttempt: info.perAttempt(),
+			PracticeAttempts:    lp.PracticeRounds(),
+			Overrides:           lp.Overrides(),
+			History:             history(info, lp),
 		}
 		if last, ok := lp.LastAttempt(); ok {
+			first, _ := lp.FirstAttempt()
 			rl.BestPercent = percentOf(lp.Best)
+			rl.FirstAttemptPercent = percentOf(first.Percent)
 			rl.LastAttemptAt = timeOrNil(last.Time)
 			rl.LastAttemptPercent = percentOf(last.Percent)
 		}
@@ -123,11 +137,13 @@ var CSVHeader = []string{
 	"lesson_id", "title", "section", "status", "complete", "read", "read_at", "questions",
 	"best_percent", "passed", "passed_at", "attempts", "last_attempt_at", "last_attempt_percent",
 	"labs", "labs_passed",
+	"questions_per_attempt", "first_attempt_percent", "practice_attempts", "overrides",
 }
 
 // WriteCSV writes the report as CSV (RFC 4180): a header row, then one row per lesson. The
 // course and report columns repeat on every row, so rows from many learners can be
-// concatenated; empty cells stand for JSON's nulls.
+// concatenated; empty cells stand for JSON's nulls. Each lesson's history (per attempt and
+// answer) is in the JSON report only.
 func (r Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -141,6 +157,8 @@ func (r Report) WriteCSV(w io.Writer) error {
 			csvFloat(l.BestPercent), strconv.FormatBool(l.Passed), csvTime(l.PassedAt),
 			strconv.Itoa(l.Attempts), csvTime(l.LastAttemptAt), csvFloat(l.LastAttemptPercent),
 			strconv.Itoa(len(l.Labs)), strconv.Itoa(labsPassed(l.Labs)),
+			strconv.Itoa(l.QuestionsPerAttempt), csvFloat(l.FirstAttemptPercent), strconv.Itoa(l.PracticeAttempts),
+			strconv.Itoa(l.Overrides),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

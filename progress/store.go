@@ -165,6 +165,7 @@ func (s *Store) Course(courseID string) CourseProgress {
 		return out
 	}
 	out.LastLesson = c.LastLesson
+	out.Welcomed = !c.WelcomedAt.IsZero()
 	for id, l := range c.Lessons {
 		if l.empty() {
 			continue
@@ -172,7 +173,7 @@ func (s *Store) Course(courseID string) CourseProgress {
 		lp := LessonProgress{
 			FirstOpened: l.FirstOpened, LastOpened: l.LastOpened,
 			Position: l.Position, Read: l.Read, ReadAt: l.ReadAt,
-			Best: l.Best, Passed: l.Passed, PassedAt: l.PassedAt,
+			Best: l.Best, Passed: l.Passed, PassedAt: l.PassedAt, Open: l.openAttempt(),
 		}
 		for _, a := range l.Attempts {
 			lp.Attempts = append(lp.Attempts, cloneAttempt(a))
@@ -228,6 +229,9 @@ func (s *Store) RecordAttempt(courseID, lessonID string, a Attempt) error {
 	if a.Time.IsZero() {
 		a.Time = time.Now()
 	}
+	if a.Kind == "" {
+		a.Kind = FullAttempt
+	}
 	if math.IsNaN(a.Percent) || math.IsInf(a.Percent, 0) {
 		return fmt.Errorf("attempt %s of lesson %s: percent %v is not a number", a.ID, lessonID, a.Percent)
 	}
@@ -243,6 +247,9 @@ func (s *Store) RecordAttempt(courseID, lessonID string, a Attempt) error {
 		l.Attempts = append(l.Attempts, a)
 		sortAttempts(l.Attempts)
 		l.derive()
+		if l.Open != nil && l.Open.ID == a.ID {
+			l.Open, l.OpenAt = nil, latest(l.OpenAt, now)
+		}
 	})
 }
 
@@ -357,7 +364,7 @@ func (f *file) hasProgress(courseID, lessonID string) bool {
 		return false
 	}
 	if lessonID == "" {
-		if c.LastLesson != "" {
+		if c.LastLesson != "" || !c.WelcomedAt.IsZero() {
 			return true
 		}
 		for _, l := range c.Lessons {

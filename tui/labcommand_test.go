@@ -27,6 +27,9 @@ func newAsyncDriver(t *testing.T, opts Options, c *lessons.Course, w, h int) *as
 		_ = d.m.Close()
 	})
 	d.deliver(tea.WindowSizeMsg{Width: w, Height: h})
+	if d.m.state == welcomeScreen {
+		d.press("enter") // past the first-start screen, as newDriverWith
+	}
 	return d
 }
 

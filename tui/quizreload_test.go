@@ -61,7 +61,7 @@ func TestOpenQuizTakesExplanationEdits(t *testing.T) {
 // learner takes the learner back to it.
 func TestOpenQuizKeepsAnswersBeforeTheChange(t *testing.T) {
 	d := newDriver(t, testCourse(t), openStore(t, ""), 80, 24)
-	d.keys("enter", "t", "2", "enter", "enter", "down")
+	d.keys("enter", "t", "2", "enter", "enter", "down", "down") // nothing is chosen at first
 	d.requireView("Question 2 of 4", "› (•) 2  False")
 	d.send(editedCourse(t, "### Which steps are part of shipping a model?", "### Which steps belong to shipping a model?"))
 	d.requireView("Question 2 of 4", "› (•) 2  False") // the place and the cursor stay
@@ -111,4 +111,65 @@ func TestWatchingMark(t *testing.T) {
 	if title := plain.title(); strings.Contains(title, "watching") {
 		t.Errorf("title bar without --watch: %q", title)
 	}
+}
+
+// TestReplayKeepsHintsAndOverrides: answers kept through an edit keep the hint the learner
+// used and the answer they counted as right ("I was right"), on screen, in the attempt kept
+// half-way and in the attempt recorded.
+func TestReplayKeepsHintsAndOverrides(t *testing.T) {
+	shortFirst := func(text string) string {
+		text = strings.Replace(text, "### What does a model do? {shuffle=false}\n\n- [ ] It stores data\n  > Storing data is the job of a database.\n- [x] It turns inputs into outputs\n- [ ] It draws charts\n",
+			"### What is data kept for the final check called? {kind=short}\n\n- [x] test data\n", 1)
+		return strings.Replace(text, "- [x] False\n\n> Test data", "- [x] False\n\n> Hint: tuning is not testing.\n\n> Test data", 1)
+	}
+	store := openStore(t, "")
+	d := newDriver(t, editCourse(t, shortFirst).Course, store, 80, 24)
+	d.keys("enter", "t", "exam data", "enter")
+	d.requireView("✗ Not quite.")
+	d.keys("o", "enter", "h", "2", "enter", "enter")
+	d.requireView("Question 3 of 4")
+	d.send(editCourse(t, func(text string) string {
+		return strings.Replace(shortFirst(text), "### Which steps are part of shipping a model?", "### Which steps belong to shipping a model?", 1)
+	}))
+	d.requireView("Question 3 of 4", "Which steps belong to shipping a model?", "The quiz changed: you go on from question 3.")
+	open := d.lesson("welcome").Open
+	if open == nil || len(open.Answers) != 2 || !open.Answers[0].Overridden || !open.Answers[0].Correct || !open.Answers[1].Hinted {
+		t.Fatalf("the attempt kept half-way after the edit: %+v", open)
+	}
+	d.keys("1", "2", "enter", "enter", "training data", "enter", "enter")
+	d.requireView("4 of 4 correct", "You counted 1 answer as right yourself.")
+	a := d.lesson("welcome").Attempts[0]
+	if !a.Answers[0].Overridden || !a.Answers[1].Hinted || a.Answers[2].Hash == open.Answers[1].Hash || d.lesson("welcome").Open != nil {
+		t.Errorf("the attempt recorded: %+v", a)
+	}
+}
+
+// TestReloadWhileOfferedToContinue: the offer to continue an attempt left half-way stands for
+// a new version that keeps its answers, and gives way to a new attempt when it does not.
+func TestReloadWhileOfferedToContinue(t *testing.T) {
+	store := openStore(t, "")
+	d := newDriver(t, testCourse(t), store, 80, 24)
+	d.keys("enter", "t", "2", "enter", "enter", "q", "q")
+	d.keys("t")
+	d.requireView("continue")
+	d.send(editedCourse(t, "> A model maps inputs to outputs;", "> EDITED: a model maps inputs to outputs;"))
+	d.requireView("continue")
+	d.send(editedCourse(t, "### What does a model do?", "### What does a trained model do?"))
+	d.requireView("Question 1 of 4", "What does a trained model do?", "The quiz has changed since you left it half-way: it starts over.")
+	if open := d.lesson("welcome").Open; open != nil {
+		t.Errorf("the attempt left half-way was kept: %+v", open)
+	}
+}
+
+// TestReloadDuringPractice: practice of the missed questions gives way to a new full attempt
+// of the new version.
+func TestReloadDuringPractice(t *testing.T) {
+	d := newDriver(t, testCourse(t), openStore(t, ""), 80, 24)
+	d.keys("enter", "t")
+	d.passWelcomeQuiz(false)
+	d.keys("m")
+	d.requireView("Practice")
+	d.send(editedCourse(t, "### What does a model do?", "### What does a trained model do?"))
+	d.requireView("Question 1 of 4", "What does a trained model do?", "a new attempt starts with the new version")
+	d.rejectView("Practice")
 }

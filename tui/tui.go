@@ -123,9 +123,15 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 		quizScreen:     newQuiz(c),
 		completeScreen: newComplete(c),
 		labScreen:      newLab(c),
+		welcomeScreen:  newWelcome(c),
 	}
-	if opts.Lab.ID != "" {
+	switch {
+	case opts.Lab.ID != "":
+		// aieng lab open: the lab asked for, without the first-start screen (it shows the next
+		// time the course opens).
 		c.goTo(openLabMsg{index: opts.Lab.Lesson, lab: opts.Lab.ID}) // made at the first window size
+	case c.prog.Progress().FirstStart():
+		m.state = welcomeScreen
 	}
 	return m
 }

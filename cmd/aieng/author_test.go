@@ -21,7 +21,7 @@ func TestInitNewValidateCommands(t *testing.T) {
 	// A fresh course validates, with a warning for each placeholder left to replace, so it
 	// fails --strict until the author has written it.
 	out, _, code := runCLI(t, "validate", dir)
-	if code != 0 || !strings.Contains(out, "ok: 2 lessons, 5 questions, 1 section (9 warnings)") {
+	if code != 0 || !strings.Contains(out, "ok: 2 lessons, 6 questions, 1 section (9 warnings)") {
 		t.Errorf("validate: exit %d: %s", code, out)
 	}
 	if out, _, code := runCLI(t, "validate", "--strict", dir); code != 1 || !strings.Contains(out, "placeholder from aieng new left unchanged") {

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -126,17 +126,30 @@ func writeOutline(a *app, c *lessons.Course) error {
 		fmt.Fprintf(&b, " (version %s)", c.Version)
 	}
 	b.WriteString("\n")
+	// One set of columns for every section, so the outline reads as one table: the widths are
+	// measured over the whole course (a tabwriter would restart them at each section heading).
+	type row struct{ title, id, minutes, questions string }
+	var rows [][]row
+	var widths [3]int
 	n := 0
-	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	for _, s := range c.Sections() {
-		fmt.Fprintf(tw, "\n%s\n", s.Name)
+		var section []row
 		for _, l := range s.Lessons {
 			n++
-			fmt.Fprintf(tw, "  %2d. %s\t%s\t%d min\t%d question%s\n", n, l.Title, l.ID, l.Minutes, len(l.Quiz), plural(len(l.Quiz)))
+			r := row{fmt.Sprintf("  %2d. %s", n, l.Title), l.ID, fmt.Sprintf("%d min", l.Minutes),
+				fmt.Sprintf("%d question%s", len(l.Quiz), plural(len(l.Quiz)))}
+			for i, cell := range []string{r.title, r.id, r.minutes} {
+				widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+			}
+			section = append(section, r)
 		}
+		rows = append(rows, section)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	for i, s := range c.Sections() {
+		fmt.Fprintf(&b, "\n%s\n", s.Name)
+		for _, r := range rows[i] {
+			fmt.Fprintf(&b, "%s  %s  %s  %s\n", pad(r.title, widths[0]), pad(r.id, widths[1]), padLeft(r.minutes, widths[2]), r.questions)
+		}
 	}
 	o := outlineOf(c)
 	fmt.Fprintf(&b, "\n%d lessons, %d questions, about %d minutes. Read one with: %s show ID\n", len(c.Lessons), o.Questions, o.Minutes, a.name)
@@ -149,4 +162,10 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+func pad(s string, w int) string { return s + strings.Repeat(" ", max(w-utf8.RuneCountInString(s), 0)) }
+
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(w-utf8.RuneCountInString(s), 0)) + s
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aieng/aieng/internal/courseinfo"
 	"github.com/aieng/aieng/internal/export"
 	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/internal/termstyle"
@@ -40,7 +41,10 @@ func (a *app) showCmd() *cobra.Command {
 				return usageError("no lesson %q in %s; '%s list' shows the lesson ids", args[0], c.Title, a.name)
 			}
 			if quiz {
-				return a.showQuiz(l)
+				return a.showQuiz(l) // for authors, as aieng key is: not locked
+			}
+			if err := a.checkUnlocked(c, c.Index(l.ID)); err != nil {
+				return err
 			}
 			out, err := render.Lesson(l, termstyle.For(a.stdout, "").RenderOptions(a.printWidth(width)))
 			if err != nil {
@@ -64,6 +68,27 @@ func (a *app) showQuiz(l *lessons.Lesson) error {
 	}
 	_, err := a.stdout.Write(out.Bytes())
 	return err
+}
+
+// checkUnlocked refuses a lesson a sequential course keeps closed for this learner, as the
+// interface does (progress.CourseInfo.Locked).
+func (a *app) checkUnlocked(c *lessons.Course, i int) error {
+	if !c.Sequential {
+		return nil // no need to read the learner's progress
+	}
+	store, err := a.openProgress()
+	if err != nil {
+		return err
+	}
+	if !courseinfo.Of(c).Locked(store.Course(c.ID), i) {
+		return nil
+	}
+	prev := c.Lessons[i-1]
+	todo := fmt.Sprintf("pass the quiz of “%s” (%s) first", prev.Title, prev.ID)
+	if len(prev.Quiz) == 0 {
+		todo = fmt.Sprintf("read “%s” (%s) to its end first", prev.Title, prev.ID)
+	}
+	return fmt.Errorf("lesson %s is locked: %s opens its lessons in order; %s", c.Lessons[i].ID, c.Title, todo)
 }
 
 // printWidth is the width lessons are printed at: --width, else the terminal's (at most 100),
