@@ -20,7 +20,8 @@ import (
 //
 // Schema 2 added attempt kinds (full, practice), answer details (credit, accepted_as, hinted,
 // overridden, at), the questions an attempt asked, the open attempt of a quiz left half-way,
-// and the course's welcomed_at; it also holds the labs passed per lesson. A schema-1 file is
+// and the course's welcomed_at; it also holds the labs passed per lesson, and the later times
+// of a lesson's first opening and reading that a reset may leave (times.go). A schema-1 file is
 // read as schema 2 (its attempts are full ones, no labs passed) and written back as schema 2
 // with the next change.
 const schemaVersion = 2
@@ -44,13 +45,17 @@ type courseState struct {
 }
 
 type lessonState struct {
-	FirstOpened time.Time `json:"first_opened,omitzero"`
-	LastOpened  time.Time `json:"last_opened,omitzero"`
-	Position    float64   `json:"position,omitempty"`
-	PositionAt  time.Time `json:"position_at,omitzero"`
-	Read        bool      `json:"read,omitempty"`
-	ReadAt      time.Time `json:"read_at,omitzero"`
-	Attempts    []Attempt `json:"attempts,omitempty"`
+	// FirstOpened and ReadAt are the earliest of their sets of times, the others of which are
+	// in the ...Also lists (times.go).
+	FirstOpened     time.Time   `json:"first_opened,omitzero"`
+	FirstOpenedAlso []time.Time `json:"first_opened_also,omitempty"`
+	LastOpened      time.Time   `json:"last_opened,omitzero"`
+	Position        float64     `json:"position,omitempty"`
+	PositionAt      time.Time   `json:"position_at,omitzero"`
+	Read            bool        `json:"read,omitempty"`
+	ReadAt          time.Time   `json:"read_at,omitzero"`
+	ReadAtAlso      []time.Time `json:"read_at_also,omitempty"`
+	Attempts        []Attempt   `json:"attempts,omitempty"`
 	// Best, Passed and PassedAt are written for people reading the file; they are derived from
 	// Attempts again on every load, so they cannot disagree with them.
 	Best     float64   `json:"best,omitempty"`
@@ -214,11 +219,11 @@ func (f *file) sanitize() {
 				delete(c.Lessons, lid)
 				continue
 			}
-			l.FirstOpened = cleanTime(l.FirstOpened)
+			l.FirstOpened, l.FirstOpenedAlso = cleanTimes(l.FirstOpened, l.FirstOpenedAlso)
 			l.LastOpened = cleanTime(l.LastOpened)
 			l.Position = clamp(l.Position, 0, 1)
 			l.PositionAt = cleanTime(l.PositionAt)
-			l.ReadAt = cleanTime(l.ReadAt)
+			l.ReadAt, l.ReadAtAlso = cleanTimes(l.ReadAt, l.ReadAtAlso)
 			l.PassedAt = cleanTime(l.PassedAt)
 			l.ResetAt = cleanTime(l.ResetAt)
 			l.Labs = sanitizeLabs(l.Labs)

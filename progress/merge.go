@@ -9,7 +9,8 @@ import (
 
 // merge combines two versions of the progress file (what is on disk and what a process holds)
 // so that neither loses anything: every attempt from both sides, deduplicated by ID; Read and
-// Passed ORed; Best the maximum; the earliest FirstOpened, ReadAt and PassedAt; the latest
+// Passed ORed; Best the maximum; the earliest FirstOpened, ReadAt and PassedAt (each of a set
+// of times kept whole, so that a reset cuts it the same in any order: times.go); the latest
 // LastOpened and WelcomedAt; Position, LastLesson and the open attempt from whichever side set
 // them most recently. A reset on either side drops what both sides recorded at or before it.
 //
@@ -125,14 +126,16 @@ func mergeLesson(a, b *lessonState, courseReset time.Time) *lessonState {
 		// Each side is cut at the reset before combining: combining first would let an
 		// older FirstOpened hide a newer one that survives the reset.
 		p := l.since(cutoff)
-		out.FirstOpened = earliest(out.FirstOpened, p.FirstOpened)
+		out.FirstOpened, out.FirstOpenedAlso = splitTimes(timesOf(out.FirstOpened,
+			slices.Concat(out.FirstOpenedAlso, []time.Time{p.FirstOpened}, p.FirstOpenedAlso)))
 		out.LastOpened = latest(out.LastOpened, p.LastOpened)
 		if newerPosition(p, out) {
 			out.Position, out.PositionAt = p.Position, p.PositionAt
 		}
 		if p.Read {
 			out.Read = true
-			out.ReadAt = earliest(out.ReadAt, p.ReadAt)
+			out.ReadAt, out.ReadAtAlso = splitTimes(timesOf(out.ReadAt,
+				slices.Concat(out.ReadAtAlso, []time.Time{p.ReadAt}, p.ReadAtAlso)))
 		}
 		out.Labs = mergeLabs(out.Labs, p.Labs)
 		for _, at := range p.Attempts {
@@ -193,21 +196,21 @@ func (l *lessonState) since(cutoff time.Time) *lessonState {
 		return l
 	}
 	p := *l
-	if !p.FirstOpened.After(cutoff) {
-		p.FirstOpened = time.Time{}
-	}
+	// Opened before and again after the reset: no first opening is left, and the last counts
+	// as the first (firstOpening); it is not stored as one, which would make merging depend on
+	// its order.
+	p.FirstOpened, p.FirstOpenedAlso = splitTimes(timesAfter(timesOf(l.FirstOpened, l.FirstOpenedAlso), cutoff))
 	if !p.LastOpened.After(cutoff) {
 		p.LastOpened = time.Time{}
-	}
-	if p.FirstOpened.IsZero() {
-		// Opened before and again after the reset: the first opening that counts is the last.
-		p.FirstOpened = p.LastOpened
 	}
 	if !p.PositionAt.After(cutoff) {
 		p.Position, p.PositionAt = 0, time.Time{}
 	}
-	if !p.ReadAt.After(cutoff) {
-		p.Read, p.ReadAt = false, time.Time{}
+	reads := timesAfter(timesOf(l.ReadAt, l.ReadAtAlso), cutoff)
+	p.Read = l.Read && len(reads) > 0
+	p.ReadAt, p.ReadAtAlso = splitTimes(reads)
+	if !p.Read {
+		p.ReadAt, p.ReadAtAlso = time.Time{}, nil
 	}
 	p.Labs = labsSince(l.Labs, cutoff)
 	p.Attempts = nil

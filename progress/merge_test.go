@@ -2,11 +2,16 @@ package progress
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
 )
+
+// randomScale multiplies the number of random cases of the merge tests, for a longer run after
+// a change to merging: go test ./progress -run 'Join|Stable' -random-scale 50
+var randomScale = flag.Int("random-scale", 1, "multiply the random cases of the merge tests")
 
 func TestMergeRules(t *testing.T) {
 	a := &file{Schema: 1, Courses: map[string]*courseState{"c": {
@@ -64,7 +69,7 @@ func TestMergeIsAJoin(t *testing.T) {
 		return string(data)
 	}
 	extra := rand.New(rand.NewPCG(7, 8))
-	for i := range 300 {
+	for i := range 300 * *randomScale {
 		a, b, c := randomFile(rng, extra), randomFile(rng, extra), randomFile(rng, extra)
 		if x, y := enc(merge(a, b)), enc(merge(b, a)); x != y {
 			t.Fatalf("case %d: merge is not commutative:\n%s\n%s", i, x, y)
@@ -118,6 +123,11 @@ func randomFile(rng, extra *rand.Rand) *file {
 			if rng.IntN(5) == 0 {
 				l.ResetAt = tm()
 			}
+			if extra.IntN(4) == 0 {
+				// Times another process recorded (see times.go), as a merge would leave them.
+				l.FirstOpened, l.FirstOpenedAlso = splitTimes(timesOf(l.FirstOpened, []time.Time{tmExtra()}))
+				l.ReadAt, l.ReadAtAlso = splitTimes(timesOf(l.ReadAt, []time.Time{tmExtra()}))
+			}
 			for range rng.IntN(4) {
 				id := fmt.Sprint("a", rng.IntN(6))
 				// The same ID always stands for the same attempt, as in real use.
@@ -137,7 +147,7 @@ func randomFile(rng, extra *rand.Rand) *file {
 
 func TestDecodeEncodeIsStable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for range 100 {
+	for range 100 * *randomScale {
 		data, err := encode(merge(randomFile(rng, rng), nil))
 		must(t, err)
 		f, err := decode(data)
@@ -274,7 +284,7 @@ func TestMergeQuizStateIsAJoin(t *testing.T) {
 		must(t, err)
 		return string(data)
 	}
-	for i := range 3000 {
+	for i := range 3000 * *randomScale {
 		a, b, c := random(), random(), random()
 		if x, y := enc(merge(a, b)), enc(merge(b, a)); x != y {
 			t.Fatalf("case %d: not commutative:\n%s\n%s", i, x, y)

@@ -171,7 +171,7 @@ func (s *Store) Course(courseID string) CourseProgress {
 			continue
 		}
 		lp := LessonProgress{
-			FirstOpened: l.FirstOpened, LastOpened: l.LastOpened,
+			FirstOpened: l.firstOpening(), LastOpened: l.LastOpened,
 			Position: l.Position, Read: l.Read, ReadAt: l.ReadAt,
 			Best: l.Best, Passed: l.Passed, PassedAt: l.PassedAt, Open: l.openAttempt(),
 		}
@@ -188,7 +188,12 @@ func (s *Store) Course(courseID string) CourseProgress {
 // course's last lesson (for "continue").
 func (s *Store) OpenLesson(courseID, lessonID string, now time.Time) error {
 	return s.change(courseID, lessonID, now, func(c *courseState, l *lessonState, now time.Time) {
-		l.FirstOpened = earliest(l.FirstOpened, now)
+		if l.FirstOpened.IsZero() {
+			l.FirstOpened = l.firstOpening() // an opening after a reset counts, if there was one
+		}
+		if l.FirstOpened.IsZero() || now.Before(l.FirstOpened) {
+			l.FirstOpened, l.FirstOpenedAlso = splitTimes(timesOf(now, slices.Concat(l.FirstOpenedAlso, []time.Time{l.FirstOpened})))
+		}
 		l.LastOpened = latest(l.LastOpened, now)
 		if !now.Before(c.LastLessonAt) {
 			c.LastLesson, c.LastLessonAt = lessonID, now
@@ -213,8 +218,10 @@ func (s *Store) SetPosition(courseID, lessonID string, pos float64, now time.Tim
 // MarkRead records that the learner read the lesson to the end. The first time counts.
 func (s *Store) MarkRead(courseID, lessonID string, now time.Time) error {
 	return s.change(courseID, lessonID, now, func(_ *courseState, l *lessonState, now time.Time) {
+		if !l.Read || l.ReadAt.IsZero() || now.Before(l.ReadAt) {
+			l.ReadAt, l.ReadAtAlso = splitTimes(timesOf(now, slices.Concat(l.ReadAtAlso, []time.Time{l.ReadAt})))
+		}
 		l.Read = true
-		l.ReadAt = earliest(l.ReadAt, now)
 	})
 }
 
