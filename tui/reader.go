@@ -22,15 +22,17 @@ type readerModel struct {
 	index  int
 	lesson *lessons.Lesson
 
-	lines []string // the rendered lesson and the end-of-lesson banner
-	ready bool     // lines hold this lesson (possibly at an older width while a new one renders)
-	width int      // the width lines were rendered at
+	doc   *render.Doc // the rendered lesson: its lines, code blocks and links
+	lines []string    // the rendered lesson as shown (code scrolled, links made) and the end-of-lesson banner
+	ready bool        // lines hold this lesson (possibly at an older width while a new one renders)
+	width int         // the width lines were rendered at
 	err   error
 
 	scroll scroller
 	pos    float64 // reading position: the top line as a fraction of the lesson
 
 	cards cardLines // where the lesson's labs are drawn (readerlabs.go)
+	code  codeView  // code scrolled sideways, and a block number typed before c (readercode.go)
 
 	search search
 }
@@ -60,8 +62,9 @@ func (r *readerModel) enter(msg navMsg) (tea.Cmd, bool) {
 // open shows lesson i, at the saved reading position when resume is set.
 func (r *readerModel) open(i int, resume bool) tea.Cmd {
 	r.index, r.lesson = i, r.c.course.Lessons[i]
-	r.lines, r.ready, r.width, r.err = nil, false, 0, nil
+	r.doc, r.lines, r.ready, r.width, r.err = nil, nil, false, 0, nil
 	r.cards = cardLines{}
+	r.code = codeView{}
 	r.scroll = scroller{}
 	r.pos = 0
 	if resume {
@@ -109,8 +112,8 @@ func (r *readerModel) resize() tea.Cmd {
 		r.restore()
 		return nil
 	}
-	if out, ok := r.c.render.cached(r.lesson, want); ok {
-		r.setContent(out, want)
+	if doc, ok := r.c.render.cached(r.lesson, want); ok {
+		r.setContent(doc, want)
 		return nil
 	}
 	if r.ready {
@@ -129,17 +132,27 @@ func (r *readerModel) rendered(msg renderedMsg) {
 		r.err = msg.err
 		return
 	}
-	r.setContent(msg.out, msg.width)
+	r.setContent(msg.doc, msg.width)
 }
 
-func (r *readerModel) setContent(out string, width int) {
-	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	r.lines = append(lines, r.endBanner(width)...)
-	r.cards = findCards(r.lines, len(r.lesson.Labs))
-	r.markCards()
-	r.ready, r.width, r.err = true, width, nil
-	r.search.contentChanged(r.lines)
+func (r *readerModel) setContent(doc *render.Doc, width int) {
+	r.doc, r.width = doc, width
+	r.code.offset = min(r.code.offset, doc.MaxOffset())
+	r.compose(true)
+	r.ready, r.err = true, nil
 	r.restore()
+}
+
+// compose lays out the lines shown: the lesson with its code scrolled sideways and its links
+// made clickable (readercode.go), then the end-of-lesson banner; with newCards, the lab cards
+// are looked for again (a new rendering).
+func (r *readerModel) compose(newCards bool) {
+	r.lines = append(r.lessonLines(), r.endBanner(r.width)...)
+	if newCards {
+		r.cards = findCards(r.lines, len(r.lesson.Labs))
+	}
+	r.markCards()
+	r.search.contentChanged(r.lines)
 }
 
 // restore puts the view back at the reading position.
@@ -201,6 +214,8 @@ func (r *readerModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		r.rendered(msg)
+	case copiedMsg:
+		r.copied(msg)
 	case tea.MouseMsg:
 		r.wheel(msg)
 	case tea.KeyMsg:
@@ -233,6 +248,9 @@ func (r *readerModel) wheel(msg tea.MouseMsg) {
 }
 
 func (r *readerModel) updateKeys(km tea.KeyMsg) tea.Cmd {
+	if cmd, ok := r.codeKey(km); ok {
+		return cmd
+	}
 	k, s := r.c.keys, &r.scroll
 	switch {
 	case s.key(km, k):
@@ -315,6 +333,9 @@ func (r *readerModel) status() statusInfo {
 	if r.ready && r.scroll.atBottom() && len(r.lesson.Quiz) > 0 {
 		return statusInfo{left: fmt.Sprintf("End of the lesson: press %s to take the quiz", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneAction}
 	}
+	if info, ok := r.codeStatus(pct); ok {
+		return info
+	}
 	return statusInfo{left: fmt.Sprintf("%d/%d %s", r.index+1, len(r.c.course.Lessons), r.lesson.Title), right: pct}
 }
 
@@ -335,12 +356,16 @@ func (r *readerModel) help() help.KeyMap {
 	if len(r.lesson.Labs) > 0 {
 		short = append(short[:len(short)-2], hint("lab", k.OpenLab), back, k.Help)
 	}
+	if code := r.codeHelp(); len(code) > 0 {
+		short = append(append(short[:len(short)-2:len(short)-2], code...), back, k.Help)
+	}
 	return keyHelp{
 		short: short,
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
 			{k.Search, hint("next match", k.NextMatch), k.PrevMatch, hint("clear search", k.Cancel)},
 			{k.NextLesson, k.PrevLesson, k.TakeQuiz, k.OpenLab, back, k.Quit, hint("close help", k.Help)},
+			{k.ScrollLeft, k.ScrollRight, hint("copy the code block at the top", k.CopyCode), k.Count},
 		},
 	}
 }

@@ -57,11 +57,17 @@ func monochrome(term string) bool {
 	return false
 }
 
-// environ adapts an Env to termenv's interface; termenv's profile rules only call Getenv.
+// environ adapts an Env to termenv's interface for its profile rules (which only call Getenv),
+// without the user's wish for no colour: Detect tells what the terminal can show.
 type environ Env
 
-func (e environ) Getenv(k string) string { return e(k) }
-func (e environ) Environ() []string      { return nil }
+func (e environ) Getenv(k string) string {
+	if k == "NO_COLOR" || k == "CLICOLOR" {
+		return ""
+	}
+	return e(k)
+}
+func (e environ) Environ() []string { return nil }
 
 // Hyperlinks reports whether to make links clickable with OSC 8 on the terminal env describes.
 // A terminal that does not know OSC 8 drops the sequence and shows the text (the URL stays on

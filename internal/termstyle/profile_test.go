@@ -133,3 +133,12 @@ func TestCopySequence(t *testing.T) {
 		t.Errorf("in screen: %q, want it wrapped in DCS", got)
 	}
 }
+
+// TestDetectIgnoresNoColor: what a terminal can show does not depend on the wish for no colour
+// (ForTerminal reads that), so --color always still knows the profile.
+func TestDetectIgnoresNoColor(t *testing.T) {
+	env := envOf(map[string]string{"TERM": "xterm-256color", "NO_COLOR": "1", "CLICOLOR": "0"})
+	if got := Detect(env); got.Profile != termenv.ANSI256 {
+		t.Errorf("NO_COLOR changed the detected profile: %+v", got)
+	}
+}

@@ -87,7 +87,7 @@ func ForColor(w io.Writer, theme, color string) Look {
 // colours for a dark or light background (theme "dark" or "light", or "auto" or "" to ask the
 // terminal, see Dark) in the terminal's colour profile.
 func ForTerminal(f *os.File, theme string) Look {
-	return lookFor(Detect(os.Getenv), os.Getenv, theme, os.Getenv("NO_COLOR") != "")
+	return lookFor(Detect(os.Getenv), os.Getenv, theme, termenv.EnvNoColor()) // NO_COLOR, CLICOLOR=0
 }
 
 // lookFor returns the look for a terminal that can show c, in env, with the colour left out
@@ -161,4 +161,17 @@ func Width(v any) int {
 		return 0
 	}
 	return w
+}
+
+// Height returns the height in lines of the terminal v, or 0 when v is not one.
+func Height(v any) int {
+	f, ok := v.(*os.File)
+	if !ok {
+		return 0
+	}
+	_, h, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return h
 }
