@@ -2,30 +2,36 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/export"
-	"github.com/aieng/aieng/internal/render"
-	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 )
 
 func (a *app) showCmd() *cobra.Command {
 	var width int
 	var quiz bool
+	var o showFlags
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Print one lesson, rendered for the terminal (plain text when piped or NO_COLOR is set)",
-		Long: "Print one lesson, rendered for the terminal (plain text when piped or NO_COLOR is set).\n" +
+		Long: "Print one lesson, rendered for the terminal: in colour on a terminal (through a pager,\n" +
+			"$PAGER or less -R, when it is taller than the screen), plain text when piped. NO_COLOR\n" +
+			"keeps bold and underline but no colour; --color always keeps colour in a pipe\n" +
+			"(aieng show ID --color always | less -R). The theme is --theme, else $AIENG_THEME, else\n" +
+			"what the terminal says of its background.\n" +
+			"With --code, print only the lesson's code, raw, as the lesson has it: its runnable\n" +
+			"samples (blocks marked run) when it has some, else every block but expected output;\n" +
+			"--block N picks one block (numbered as the reader's \"code block N of M\"), --lang one\n" +
+			"language. aieng show designing-models --code > train.py gives a script that runs.\n" +
 			"With --quiz, print the lesson's quiz instead, for proofreading: every question with every\n" +
 			"choice in written order, the right answers marked [x], feedback, hints and explanations,\n" +
 			"as Markdown.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if width < 0 {
-				return usageError("--width must be a positive number of columns")
+			if err := o.check(&width, quiz); err != nil {
+				return err
 			}
 			load := a.loadCourse
 			if quiz {
@@ -39,19 +45,18 @@ func (a *app) showCmd() *cobra.Command {
 			if l == nil {
 				return usageError("no lesson %q in %s; '%s list' shows the lesson ids", args[0], c.Title, a.name)
 			}
-			if quiz {
+			switch {
+			case quiz:
 				return a.showQuiz(l)
+			case o.code:
+				return a.showCode(l, o)
 			}
-			out, err := render.Lesson(l, termstyle.For(a.stdout, "").RenderOptions(a.printWidth(width)))
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprint(a.stdout, out)
-			return err
+			return a.showLesson(l, width, o)
 		},
 	}
-	cmd.Flags().IntVar(&width, "width", 0, "wrap the text at `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap the text at `N` columns, 20 to 500 (default: the terminal's width up to 100, or 80)")
 	cmd.Flags().BoolVar(&quiz, "quiz", false, "print the lesson's quiz with its answers (Markdown), for proofreading")
+	o.define(cmd)
 	return cmd
 }
 
@@ -64,16 +69,4 @@ func (a *app) showQuiz(l *lessons.Lesson) error {
 	}
 	_, err := a.stdout.Write(out.Bytes())
 	return err
-}
-
-// printWidth is the width lessons are printed at: --width, else the terminal's (at most 100),
-// else 80.
-func (a *app) printWidth(width int) int {
-	if width > 0 {
-		return width
-	}
-	if w := termstyle.Width(a.stdout); w > 0 {
-		return min(w, 100)
-	}
-	return 80
 }
