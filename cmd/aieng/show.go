@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -33,6 +34,10 @@ func (a *app) showCmd() *cobra.Command {
 			if err := o.check(&width, quiz); err != nil {
 				return err
 			}
+			// show loads the course, renders one lesson and exits: the garbage collector would
+			// spend a quarter of its time on memory the exit frees anyway (a lesson is at most a
+			// few megabytes of work: the loader's limits).
+			defer debug.SetGCPercent(debug.SetGCPercent(800))
 			load := a.loadCourse
 			if quiz {
 				load = func() (*lessons.Course, error) { return a.answersCourse("show --quiz") }
