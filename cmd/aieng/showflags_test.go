@@ -157,7 +157,7 @@ func TestShowCodeChoices(t *testing.T) {
 	}
 }
 
-// TestPage: the pager is $PAGER's words (else less -R), with LESS=R when LESS is unset; a pager
+// TestPage: the pager is $PAGER's words (else less -R), with LESS=FRX when LESS is unset; a pager
 // that cannot start leaves the printing to show.
 func TestPage(t *testing.T) {
 	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
@@ -169,7 +169,7 @@ func TestPage(t *testing.T) {
 		t.Errorf("through $PAGER: %q", out.String())
 	}
 	out.Reset()
-	if err := page("x\n", &out, &out, env(map[string]string{"PAGER": "env"})); err != nil || !strings.Contains(out.String(), "LESS=R\n") {
+	if err := page("x\n", &out, &out, env(map[string]string{"PAGER": "env"})); err != nil || !strings.Contains(out.String(), "LESS=FRX\n") {
 		t.Errorf("LESS is not set for the pager: %v\n%s", err, out.String())
 	}
 	if err := page("x\n", &out, &out, env(map[string]string{"PAGER": "/no/such/pager"})); err != errNoPager {

@@ -121,7 +121,8 @@ func (a *app) printWidth(width int) int {
 var errNoPager = errors.New("no pager")
 
 // page shows text through $PAGER (its words: a program and its arguments, no shell), else
-// less -R. less gets LESS=R when LESS is unset, so a $PAGER of plain "less" shows colour too.
+// less -R. The pager gets LESS=FRX when LESS is unset, as git gives it: colour shown (R), the last
+// page left on the screen after quitting (X).
 // While the pager runs, an interrupt is the pager's to handle: aieng waits for it to end.
 func page(text string, stdout, stderr io.Writer, env termstyle.Env) error {
 	args := strings.Fields(env("PAGER"))
@@ -132,7 +133,7 @@ func page(text string, stdout, stderr io.Writer, env termstyle.Env) error {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(text), stdout, stderr
 	cmd.Env = os.Environ()
 	if env("LESS") == "" {
-		cmd.Env = append(cmd.Env, "LESS=R")
+		cmd.Env = append(cmd.Env, "LESS=FRX")
 	}
 	stop := ignoreInterrupts()
 	defer stop()
