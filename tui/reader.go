@@ -106,7 +106,7 @@ func (r *readerModel) sync() tea.Cmd {
 
 func (r *readerModel) resize() tea.Cmd {
 	r.scroll.height = r.c.bodyHeight()
-	r.search.input.Width = max(r.c.bodyWidth()-4, 4)
+	r.search.input.Width = max(r.c.readWidth()-30, 8) // room for the match count at the right
 	want := r.c.readWidth()
 	if r.ready && r.width == want {
 		r.restore()
