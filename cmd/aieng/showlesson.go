@@ -33,7 +33,7 @@ const (
 
 func (o *showFlags) define(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&o.color, "color", termstyle.ColorAuto, "colour: `auto` (on a terminal), always (also into a pipe), never")
+	f.StringVar(&o.color, "color", termstyle.ColorAuto, "`WHEN` to use colour: auto (on a terminal), always (also into a pipe) or never")
 	f.StringVar(&o.theme, "theme", "", "colours for a `dark|light` terminal background, or auto (default: $AIENG_THEME, else detected)")
 	f.BoolVar(&o.noPager, "no-pager", false, "print straight to the terminal, without a pager, however long the lesson")
 	f.BoolVar(&o.code, "code", false, "print only the lesson's code, raw (its runnable samples when it has some)")
