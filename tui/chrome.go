@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/aieng/aieng/internal/render"
@@ -17,31 +18,59 @@ import (
 // component drawn from what the screen reports (crumbs, status, help), so no screen draws its
 // own.
 
+// The bars span the screen, and their text lines up with the reading column that every
+// screen centres in a wide terminal (column): on a 200-column screen the position and the key
+// help sit at the column's right edge, not 100 columns away from the text (learner review,
+// finding 31).
+
+// column returns where the reading column of a screen width columns wide starts and how wide
+// it is: the whole width up to maxReadWidth, centred beyond.
+func column(width int) (pad, w int) {
+	w = max(min(width, maxReadWidth), 1)
+	return max((width-w)/2, 0), w
+}
+
+// spanning draws text (already fitted to the reading column) on a bar as wide as the screen.
+func spanning(bar lipgloss.Style, width int, text string) string {
+	pad, w := column(width)
+	return paint(bar, strings.Repeat(" ", pad)) + text + paint(bar, strings.Repeat(" ", max(width-pad-w, 0)))
+}
+
+// paint renders s in style, and nothing for nothing (Lip Gloss would set and reset the style).
+func paint(style lipgloss.Style, s string) string {
+	if s == "" {
+		return ""
+	}
+	return style.Render(s)
+}
+
 // titleBar draws the course title and the screen's crumbs on the left, its position on the
 // right. When narrow, it leaves out the course title, then the outer crumbs: the current
 // screen's name matters most. A mark ("[watching]" with --watch) comes first and stays.
 func titleBar(st *styleSheet, width int, mark, title string, crumbs []string, right string) string {
+	_, width0 := column(width)
 	if right != "" {
 		right = "  " + right + " "
 	}
-	if ansi.StringWidth(right) > width/2 {
+	if ansi.StringWidth(right) > width0/2 {
 		right = ""
 	}
 	if mark != "" {
 		mark += " "
 	}
-	avail := width - ansi.StringWidth(right)
+	avail := width0 - ansi.StringWidth(right)
 	parts := append([]string{title}, crumbs...)
 	left := " " + mark + strings.Join(parts, " › ")
 	for len(parts) > 1 && ansi.StringWidth(left) > avail {
 		parts = parts[1:]
 		left = " " + mark + strings.Join(parts, " › ")
 	}
-	return st.TitleBar.Render(fit(left, avail) + right)
+	return spanning(st.TitleBar, width, st.TitleBar.Render(fit(left, avail)+right))
 }
 
 // statusLine draws the status bar: the screen's message on the left (unless a flash or a
-// warning takes its place), its position on the right.
+// warning takes its place), its position on the right. The bar is drawn in reverse video
+// (styles.go), so it shows on any background, even one the colour of a grey bar.
 func statusLine(c *common, info statusInfo) string {
 	st := c.st
 	switch {
@@ -56,18 +85,17 @@ func statusLine(c *common, info statusInfo) string {
 	if info.right != "" {
 		right = " " + info.right + " "
 	}
-	if c.flash != "" && ansi.StringWidth(" "+info.left)+ansi.StringWidth(right) > c.width {
+	_, w := column(c.width)
+	if c.flash != "" && ansi.StringWidth(" "+info.left)+ansi.StringWidth(right) > w {
 		right = "" // a message for the learner comes first: it says what to do
 	}
-	lw := max(c.width-ansi.StringWidth(right), 0)
-	var left string
-	if info.tone == toneRaw {
-		left = clip(" "+info.left, lw)
-		left += st.StatusBar.Render(strings.Repeat(" ", max(lw-ansi.StringWidth(left), 0)))
-	} else {
-		left = st.statusTone(info.tone).Render(fit(" "+info.left, lw))
+	lw := max(w-ansi.StringWidth(right), 0)
+	if info.tone == toneRaw { // a text input: no bar under what is typed
+		left := clip(" "+info.left, lw)
+		return spanning(lipgloss.NewStyle(), c.width, left+strings.Repeat(" ", max(lw-ansi.StringWidth(left), 0))+paint(st.StatusRight, right))
 	}
-	return left + st.StatusRight.Render(right)
+	bar := st.statusTone(info.tone)
+	return spanning(bar, c.width, paint(bar, fit(" "+info.left, lw))+paint(bar, right))
 }
 
 // footer draws the key help of the screen on show: one line of it, or all of it as the help
@@ -88,6 +116,7 @@ func newFooter(st *styleSheet) footer {
 // keys (keyHelp.rank), the first ones among equals: those are the obvious ones (arrows), so that
 // the keys a screen cannot be used without, back and ? stay.
 func (f footer) short(km help.KeyMap, width int) string {
+	pad, width := column(width)
 	bs := slices.Clone(km.ShortHelp())
 	var rank []int
 	if k, ok := km.(keyHelp); ok && len(k.rank) == len(bs) {
@@ -96,7 +125,7 @@ func (f footer) short(km help.KeyMap, width int) string {
 	for {
 		s := f.help.ShortHelpView(bs)
 		if ansi.StringWidth(s) <= width-1 || len(bs) <= 2 {
-			return clip(" "+s, width)
+			return strings.Repeat(" ", pad) + clip(" "+s, width)
 		}
 		drop := 0
 		for i := range rank {

@@ -85,10 +85,10 @@ func (c *common) problemsHeight() int {
 func (c *common) bodyWidth() int { return max(c.width, 1) }
 
 // readWidth is the width lessons and quizzes are laid out at: the terminal's width, capped.
-func (c *common) readWidth() int { return max(min(c.width, maxReadWidth), 1) }
+func (c *common) readWidth() int { _, w := column(c.width); return w }
 
-// leftPad centres the reading column in a wide terminal.
-func (c *common) leftPad() int { return max((c.width-c.readWidth())/2, 0) }
+// leftPad centres the reading column in a wide terminal (the bars line up with it: chrome.go).
+func (c *common) leftPad() int { pad, _ := column(c.width); return pad }
 
 func (c *common) setFlash(msg string, warn bool) { c.flash, c.flashWarn = msg, warn }
 

@@ -70,6 +70,14 @@ type keyMap struct {
 	Yes          key.Binding
 	No           key.Binding
 	ShowSolution key.Binding
+
+	// Reader: code blocks. ScrollLeft and ScrollRight move every code block of the lesson
+	// sideways (prose stays); CopyCode copies the block nearest the top of the view to the
+	// clipboard, or the block whose number (Count, digits) was typed just before it: 2c.
+	ScrollLeft  key.Binding
+	ScrollRight key.Binding
+	CopyCode    key.Binding
+	Count       key.Binding
 }
 
 // defaultKeyMap returns the keys of aieng. A binding's first key is the one sentences name.
@@ -125,6 +133,12 @@ func defaultKeyMap() *keyMap {
 		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:           key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
 		ShowSolution: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "solution")),
+
+		ScrollLeft:  key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "scroll code left")),
+		ScrollRight: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "scroll code right")),
+		CopyCode:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy code")),
+		Count: key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+			key.WithHelp("2c", "copy code block 2")),
 	}
 }
 

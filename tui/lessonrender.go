@@ -29,7 +29,7 @@ func newLessonRenderer(cache *render.Cache, look termstyle.Look) *lessonRenderer
 type renderedMsg struct {
 	lesson *lessons.Lesson
 	width  int
-	out    string
+	doc    *render.Doc
 	err    error
 }
 
@@ -41,8 +41,8 @@ func (r *lessonRenderer) options(width int) render.Options { return r.look.Rende
 
 // cached returns the lesson rendered at width, if the cache has it. A map look-up: safe in
 // Update.
-func (r *lessonRenderer) cached(l *lessons.Lesson, width int) (string, bool) {
-	return r.cache.Get(l, r.options(width))
+func (r *lessonRenderer) cached(l *lessons.Lesson, width int) (*render.Doc, bool) {
+	return r.cache.GetDoc(l, r.options(width))
 }
 
 // start returns a command rendering the lesson at width into the cache and reporting it with a
@@ -55,8 +55,8 @@ func (r *lessonRenderer) start(l *lessons.Lesson, width int) tea.Cmd {
 	r.inflight[k] = true
 	opts, cache := r.options(width), r.cache
 	return func() tea.Msg {
-		out, err := cache.Lesson(l, opts)
-		return renderedMsg{lesson: l, width: width, out: out, err: err}
+		doc, err := cache.Doc(l, opts)
+		return renderedMsg{lesson: l, width: width, doc: doc, err: err}
 	}
 }
 

@@ -78,7 +78,7 @@ func testClock() func() time.Time {
 // golden files show the layout; testNoColor is NO_COLOR's look, with its bold and reverse video.
 var (
 	testLook    = termstyle.Look{Style: render.NoTTY, Profile: termenv.Ascii, Dark: true}
-	testNoColor = termstyle.Plain()
+	testNoColor = termstyle.Mono()
 )
 
 func testOptions() Options {

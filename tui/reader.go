@@ -24,16 +24,17 @@ type readerModel struct {
 	index  int
 	lesson *lessons.Lesson
 
-	body  []string // the rendered lesson
-	lines []string // body and the end-of-lesson banner
-	ready bool     // lines hold this lesson (possibly at an older width while a new one renders)
-	width int      // the width lines were rendered at
+	doc   *render.Doc // the rendered lesson: its lines, code blocks and links
+	lines []string    // the rendered lesson as shown (code scrolled, links made) and the end-of-lesson banner
+	ready bool        // lines hold this lesson (possibly at an older width while a new one renders)
+	width int         // the width lines were rendered at
 	err   error
 
 	scroll scroller
 	pos    float64 // reading position: the top line as a fraction of the lesson
 
 	cards cardLines // where the lesson's labs are drawn (readerlabs.go)
+	code  codeView  // code scrolled sideways, and a block number typed before c (readercode.go)
 
 	search      search
 	findPending bool // jump to the first match of search once the lesson is rendered
@@ -49,7 +50,7 @@ func (r *readerModel) enter(msg navMsg) (tea.Cmd, bool) {
 	open, ok := msg.(openLessonMsg)
 	if !ok {
 		cmd := r.sync()
-		r.refreshBanner() // the quiz may have been passed or left half-way, a lab passed
+		r.refresh() // the quiz may have been passed or left half-way, a lab passed
 		return cmd, true
 	}
 	if open.index < 0 || open.index >= len(r.c.course.Lessons) {
@@ -69,8 +70,9 @@ func (r *readerModel) enter(msg navMsg) (tea.Cmd, bool) {
 // open shows lesson i, at the saved reading position when resume is set.
 func (r *readerModel) open(i int, resume bool) tea.Cmd {
 	r.index, r.lesson = i, r.c.course.Lessons[i]
-	r.lines, r.ready, r.width, r.err = nil, false, 0, nil
+	r.doc, r.lines, r.ready, r.width, r.err = nil, nil, false, 0, nil
 	r.cards = cardLines{}
+	r.code = codeView{}
 	r.scroll = scroller{}
 	r.pos = 0
 	if resume {
@@ -112,14 +114,14 @@ func (r *readerModel) sync() tea.Cmd {
 
 func (r *readerModel) resize() tea.Cmd {
 	r.scroll.height = r.c.bodyHeight()
-	r.search.input.Width = max(r.c.bodyWidth()-4, 4)
+	r.search.input.Width = max(r.c.readWidth()-30, 8) // room for the match count at the right
 	want := r.c.readWidth()
 	if r.ready && r.width == want {
 		r.restore()
 		return nil
 	}
-	if out, ok := r.c.render.cached(r.lesson, want); ok {
-		r.setContent(out, want)
+	if doc, ok := r.c.render.cached(r.lesson, want); ok {
+		r.setContent(doc, want)
 		return nil
 	}
 	if r.ready {
@@ -138,24 +140,31 @@ func (r *readerModel) rendered(msg renderedMsg) {
 		r.err = msg.err
 		return
 	}
-	r.setContent(msg.out, msg.width)
+	r.setContent(msg.doc, msg.width)
 }
 
-func (r *readerModel) setContent(out string, width int) {
-	r.body = strings.Split(strings.TrimRight(out, "\n"), "\n")
-	r.cards = findCards(r.body, len(r.lesson.Labs))
-	r.ready, r.width, r.err = true, width, nil
-	r.refreshBanner()
+// setContent takes a rendering of the lesson.
+func (r *readerModel) setContent(doc *render.Doc, width int) {
+	r.doc, r.width = doc, width
+	r.code.offset = min(r.code.offset, doc.MaxOffset())
+	r.ready, r.err = true, nil
+	r.compose(true)
+	r.settle()
 }
 
-// refreshBanner lays out the lesson and its end banner again, at the reading position.
-func (r *readerModel) refreshBanner() {
+// refresh lays out the lesson again, at the reading position: its end banner and lab cards
+// change when the quiz is passed or left half-way, or a lab passed.
+func (r *readerModel) refresh() {
 	if !r.ready {
 		return
 	}
-	r.lines = append(slices.Clone(r.body), r.endBanner(r.width)...)
-	r.markCards()
-	r.search.contentChanged(r.lines)
+	r.compose(false)
+	r.settle()
+}
+
+// settle puts the view back at the reading position, or at the first match of a search the
+// outline asked for (find).
+func (r *readerModel) settle() {
 	r.restore()
 	if r.findPending {
 		r.findPending = false
@@ -163,13 +172,16 @@ func (r *readerModel) refreshBanner() {
 	}
 }
 
-// find searches the lesson for text found by the outline's filter, and shows the first match
-// once the lesson is rendered.
-func (r *readerModel) find(text string) {
-	r.search.query, r.findPending = text, true
-	if r.ready {
-		r.refreshBanner()
+// compose lays out the lines shown: the lesson with its code scrolled sideways and its links
+// made clickable (readercode.go), then the end-of-lesson banner; with newCards, the lab cards
+// are looked for again (a new rendering).
+func (r *readerModel) compose(newCards bool) {
+	r.lines = append(r.lessonLines(), r.endBanner(r.width)...)
+	if newCards {
+		r.cards = findCards(r.lines, len(r.lesson.Labs))
 	}
+	r.markCards()
+	r.search.contentChanged(r.lines)
 }
 
 // restore puts the view back at the reading position.
@@ -263,17 +275,15 @@ func (r *readerModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		r.rendered(msg)
+	case copiedMsg:
+		r.copied(msg)
 	case tea.MouseMsg:
 		r.wheel(msg)
 	case tea.KeyMsg:
 		if !r.search.typing {
 			return r.updateKeys(msg)
 		}
-		jump, cmd := r.search.updateInput(msg)
-		if jump {
-			r.jumpToMatch(0)
-		}
-		return cmd
+		return r.searchInput(msg)
 	}
 	return nil
 }
@@ -295,18 +305,16 @@ func (r *readerModel) wheel(msg tea.MouseMsg) {
 }
 
 func (r *readerModel) updateKeys(km tea.KeyMsg) tea.Cmd {
+	if cmd, ok := r.codeKey(km); ok {
+		return cmd
+	}
+	if cmd, ok := r.searchKey(km); ok {
+		return cmd
+	}
 	k, s := r.c.keys, &r.scroll
 	switch {
 	case s.key(km, k):
 		r.scrolled()
-	case key.Matches(km, k.Search):
-		return r.search.start()
-	case key.Matches(km, k.NextMatch):
-		r.jumpToMatch(1)
-	case key.Matches(km, k.PrevMatch):
-		r.jumpToMatch(-1)
-	case key.Matches(km, k.Cancel) && r.search.query != "":
-		r.search.reset()
 	case key.Matches(km, k.Back):
 		r.c.goTo(showOutlineMsg{})
 	case key.Matches(km, k.NextLesson):
@@ -358,19 +366,6 @@ func (r *readerModel) goTo(i int) {
 	}
 }
 
-// jumpToMatch moves to the next (dir 1) or previous (-1) match, or with dir 0 to the first
-// match at or below the top of the view.
-func (r *readerModel) jumpToMatch(dir int) {
-	line, ok := r.search.jump(dir, r.scroll.offset)
-	if !ok {
-		return
-	}
-	if line < r.scroll.offset || line >= r.scroll.offset+r.scroll.height || dir == 0 {
-		r.scroll.set(line - r.scroll.height/3)
-	}
-	r.scrolled()
-}
-
 func (r *readerModel) crumbs() ([]string, string) {
 	return []string{r.lesson.Title}, fmt.Sprintf("Lesson %d of %d", r.index+1, len(r.c.course.Lessons))
 }
@@ -394,6 +389,9 @@ func (r *readerModel) status() statusInfo {
 	}
 	if r.ready && r.scroll.atBottom() && len(r.lesson.Quiz) > 0 {
 		return statusInfo{left: fmt.Sprintf("End of the lesson: press %s to take the quiz", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneAction}
+	}
+	if info, ok := r.codeStatus(pct); ok {
+		return info
 	}
 	return statusInfo{left: fmt.Sprintf("%d/%d %s", r.index+1, len(r.c.course.Lessons), r.lesson.Title), right: pct}
 }
@@ -428,6 +426,11 @@ func (r *readerModel) help() help.KeyMap {
 		short = slices.Insert(short, len(short)-2, hint("lab", k.OpenLab))
 		rank = slices.Insert(rank, len(rank)-2, 3)
 	}
+	if code := r.codeHelp(); len(code) > 0 {
+		// Least important: the status line says it too while a code block is in view.
+		short = slices.Insert(short, len(short)-2, code...)
+		rank = slices.Insert(rank, len(rank)-2, slices.Repeat([]int{1}, len(code))...)
+	}
 	return keyHelp{
 		short: short,
 		rank:  rank,
@@ -435,6 +438,7 @@ func (r *readerModel) help() help.KeyMap {
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
 			{k.Search, hint("next match", k.NextMatch), k.PrevMatch, hint("clear search", k.Cancel)},
 			{k.NextLesson, k.PrevLesson, k.TakeQuiz, k.OpenLab, back, k.Quit, hint("close help", k.Help)},
+			{k.ScrollLeft, k.ScrollRight, hint("copy the code block at the top", k.CopyCode), k.Count},
 		},
 	}
 }

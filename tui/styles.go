@@ -64,7 +64,6 @@ var (
 	colSubtle     = lipgloss.AdaptiveColor{Light: "#6E6E7A", Dark: "#8C8C99"}
 	colText       = lipgloss.AdaptiveColor{Light: "#1E1E28", Dark: "#E6E6EE"}
 	colSelectedBg = lipgloss.AdaptiveColor{Light: "#E9E4FF", Dark: "#2D2850"}
-	colStatusBg   = lipgloss.AdaptiveColor{Light: "#EDEDF2", Dark: "#25252E"}
 	colGreen      = lipgloss.AdaptiveColor{Light: "#1B7F3A", Dark: "#5FD787"}
 	colBlue       = lipgloss.AdaptiveColor{Light: "#1F5FBF", Dark: "#6FB3FF"}
 	colYellow     = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#F2C14E"}
@@ -83,14 +82,18 @@ func newStyleSheet(r *lipgloss.Renderer, color bool) *styleSheet {
 		return plainStyles(n)
 	}
 	s := &styleSheet{
-		TitleBar:     n().Background(colAccentBg).Foreground(colOnAccent).Bold(true),
-		StatusBar:    n().Background(colStatusBg).Foreground(colText),
-		StatusAction: n().Background(colStatusBg).Foreground(colAccent).Bold(true),
-		StatusGood:   n().Background(colStatusBg).Foreground(colGreen).Bold(true),
-		StatusBad:    n().Background(colStatusBg).Foreground(colRed).Bold(true),
-		StatusWarn:   n().Background(colStatusBg).Foreground(colYellow).Bold(true),
-		StatusInfo:   n().Background(colStatusBg).Foreground(colBlue),
-		StatusRight:  n().Background(colStatusBg).Foreground(colSubtle),
+		TitleBar: n().Background(colAccentBg).Foreground(colOnAccent).Bold(true),
+		// The status bar is in reverse video: the terminal's own text colour is its background,
+		// so it stands out on any background (a grey bar vanished on a terminal of the same
+		// grey: learner review, finding 31). A tone colours the bar; its text is then in the
+		// terminal's background colour.
+		StatusBar:    n().Reverse(true),
+		StatusAction: n().Reverse(true).Foreground(colAccent).Bold(true),
+		StatusGood:   n().Reverse(true).Foreground(colGreen).Bold(true),
+		StatusBad:    n().Reverse(true).Foreground(colRed).Bold(true),
+		StatusWarn:   n().Reverse(true).Foreground(colYellow).Bold(true),
+		StatusInfo:   n().Reverse(true).Foreground(colBlue),
+		StatusRight:  n().Reverse(true),
 
 		Heading:  n().Foreground(colAccent).Bold(true),
 		Section:  n().Foreground(colAccent).Bold(true),
@@ -163,13 +166,13 @@ func (s *styleSheet) statusTone(t tone) lipgloss.Style {
 func plainStyles(n func() lipgloss.Style) *styleSheet {
 	return &styleSheet{
 		TitleBar:     n().Reverse(true).Bold(true),
-		StatusBar:    n(),
-		StatusAction: n().Bold(true),
-		StatusGood:   n().Bold(true),
-		StatusBad:    n().Bold(true),
-		StatusWarn:   n().Bold(true),
-		StatusInfo:   n(),
-		StatusRight:  n(),
+		StatusBar:    n().Reverse(true),
+		StatusAction: n().Reverse(true).Bold(true),
+		StatusGood:   n().Reverse(true).Bold(true),
+		StatusBad:    n().Reverse(true).Bold(true),
+		StatusWarn:   n().Reverse(true).Bold(true),
+		StatusInfo:   n().Reverse(true),
+		StatusRight:  n().Reverse(true),
 
 		Heading:  n().Bold(true),
 		Section:  n().Bold(true).Underline(true),

@@ -58,6 +58,9 @@ type Options struct {
 	// Input and Output are the terminal, for Run; nil means stdin and stdout.
 	Input  io.Reader
 	Output io.Writer
+	// Clipboard puts copied code on the clipboard; nil means the terminal's (OSC 52, see
+	// common.clipboard). Tests record it.
+	Clipboard func(string) error
 }
 
 // LabRef names a lab of the course: its lesson's index and its id. ID "" names none.

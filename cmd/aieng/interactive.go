@@ -50,9 +50,11 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 }
 
 func (a *app) checkInteractiveFlags() error {
-	if a.theme != "" && a.theme != "dark" && a.theme != "light" {
-		return usageError("--theme must be dark or light, not %q", a.theme)
+	theme, err := termstyle.Theme(a.theme, os.Getenv)
+	if err != nil {
+		return usageError("%v", err)
 	}
+	a.theme = theme
 	if a.watch && a.lessonsDir == "" {
 		return usageError("--watch needs --lessons DIR: the folder to watch")
 	}

@@ -27,7 +27,7 @@ func TestInteractiveNeedsATerminal(t *testing.T) {
 
 func TestInteractiveThemeIsChecked(t *testing.T) {
 	_, stderr, code := runCLI(t, "--theme", "blue")
-	if code != 2 || !strings.Contains(stderr, "--theme must be dark or light") {
+	if code != 2 || !strings.Contains(stderr, "--theme must be dark, light or auto") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }

@@ -89,7 +89,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.Flags().BoolVarP(&a.showVersion, "version", "v", false, "print the version, as the version command does")
 	root.PersistentFlags().StringVar(&a.lessonsDir, "lessons", "", "run on the course in `DIR` instead of the built-in course")
 	root.PersistentFlags().StringVar(&a.progressFile, "progress", "", "keep progress in `FILE` (default: $AIENG_PROGRESS, else the XDG state directory)")
-	root.Flags().StringVar(&a.theme, "theme", "", "colours for a `dark|light` terminal background (default: detected)")
+	root.Flags().StringVar(&a.theme, "theme", "", "colours for a `dark|light` terminal background, or auto (default: $AIENG_THEME, else detected)")
 	root.Flags().BoolVar(&a.mouse, "mouse", false, "scroll lessons with the mouse wheel (your terminal's text selection then needs Shift)")
 	root.Flags().BoolVar(&a.watch, "watch", false, "with --lessons DIR: reload lessons when their files change")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

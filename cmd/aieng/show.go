@@ -3,31 +3,44 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/courseinfo"
 	"github.com/aieng/aieng/internal/export"
-	"github.com/aieng/aieng/internal/render"
-	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 )
 
 func (a *app) showCmd() *cobra.Command {
 	var width int
 	var quiz bool
+	var o showFlags
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Print one lesson, rendered for the terminal (plain text when piped or NO_COLOR is set)",
-		Long: "Print one lesson, rendered for the terminal (plain text when piped or NO_COLOR is set).\n" +
+		Long: "Print one lesson, rendered for the terminal: in colour on a terminal (through a pager,\n" +
+			"$PAGER or less -R, when it is taller than the screen), plain text when piped. NO_COLOR\n" +
+			"keeps bold and underline but no colour; --color always keeps colour in a pipe\n" +
+			"(aieng show ID --color always | less -R). The theme is --theme, else $AIENG_THEME, else\n" +
+			"what the terminal says of its background.\n" +
+			"With --code, print only the lesson's code, raw, as the lesson has it: its runnable\n" +
+			"samples (blocks marked run) when it has some, else every block but expected output;\n" +
+			"--block N picks one block (numbered as the reader's \"code block N of M\"), --lang one\n" +
+			"language. aieng show designing-models --code > train.py gives a script that runs.\n" +
 			"With --quiz, print the lesson's quiz instead, for proofreading: every question with every\n" +
 			"choice in written order, the right answers marked [x], feedback, hints and explanations,\n" +
-			"as Markdown.",
+			"as Markdown.\n" +
+			"In a sequential course, a lesson opens once the one before it is done (--quiz excepted).",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if width < 0 {
-				return usageError("--width must be a positive number of columns")
+			if err := o.check(&width, quiz); err != nil {
+				return err
 			}
+			// show loads the course, renders one lesson and exits: the garbage collector would
+			// spend a quarter of its time on memory the exit frees anyway (a lesson is at most a
+			// few megabytes of work: the loader's limits).
+			defer debug.SetGCPercent(debug.SetGCPercent(800))
 			load := a.loadCourse
 			if quiz {
 				load = func() (*lessons.Course, error) { return a.answersCourse("show --quiz") }
@@ -46,16 +59,15 @@ func (a *app) showCmd() *cobra.Command {
 			if err := a.checkUnlocked(c, c.Index(l.ID)); err != nil {
 				return err
 			}
-			out, err := render.Lesson(l, termstyle.For(a.stdout, "").RenderOptions(a.printWidth(width)))
-			if err != nil {
-				return err
+			if o.code {
+				return a.showCode(l, o)
 			}
-			_, err = fmt.Fprint(a.stdout, out)
-			return err
+			return a.showLesson(l, width, o)
 		},
 	}
-	cmd.Flags().IntVar(&width, "width", 0, "wrap the text at `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap the text at `N` columns, 20 to 500 (default: the terminal's width up to 100, or 80)")
 	cmd.Flags().BoolVar(&quiz, "quiz", false, "print the lesson's quiz with its answers (Markdown), for proofreading")
+	o.define(cmd)
 	return cmd
 }
 
@@ -89,16 +101,4 @@ func (a *app) checkUnlocked(c *lessons.Course, i int) error {
 		todo = fmt.Sprintf("read “%s” (%s) to its end first", prev.Title, prev.ID)
 	}
 	return fmt.Errorf("lesson %s is locked: %s opens its lessons in order; %s", c.Lessons[i].ID, c.Title, todo)
-}
-
-// printWidth is the width lessons are printed at: --width, else the terminal's (at most 100),
-// else 80.
-func (a *app) printWidth(width int) int {
-	if width > 0 {
-		return width
-	}
-	if w := termstyle.Width(a.stdout); w > 0 {
-		return min(w, 100)
-	}
-	return 80
 }

@@ -48,7 +48,7 @@ func (l *layout) underline(start int, rule string) {
 // sideways.
 func (l *layout) codeBlock(n ast.Node, src []byte, rows [][]cell) {
 	raw, lang := codeSource(n, src)
-	b := CodeBlock{Lang: lang, Raw: raw, indent: l.codeIndent, limit: l.limit, mark: l.mark, Start: -1}
+	b := CodeBlock{Lang: lang, Marks: codeInfo(n, src), Raw: raw, indent: l.codeIndent, limit: l.limit, mark: l.mark, Start: -1}
 	for _, cells := range rows {
 		l.addCode(&b, cells)
 	}
@@ -121,6 +121,20 @@ func codeSource(n ast.Node, src []byte) (string, string) {
 	return b.String(), lang
 }
 
+// codeInfo returns the words after a fence's language ("run", "file=train.py"), which the
+// lesson's own tooling reads (docs/authoring.md, "Runnable code samples").
+func codeInfo(n ast.Node, src []byte) []string {
+	f, ok := n.(*ast.FencedCodeBlock)
+	if !ok || f.Info == nil {
+		return nil
+	}
+	words := strings.Fields(string(f.Info.Segment.Value(src)))
+	if len(words) < 2 {
+		return nil
+	}
+	return words[1:]
+}
+
 // codeMatcher recognises, in the rendering of a container, the lines of the code blocks inside
 // it, in order, by their text.
 type codeMatcher struct {
@@ -141,7 +155,7 @@ func nestedCode(n ast.Node, src []byte) *codeMatcher {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			if entering {
 				raw, lang := codeSource(c, src)
-				m.blocks = append(m.blocks, &CodeBlock{Lang: lang, Raw: raw, Start: -1})
+				m.blocks = append(m.blocks, &CodeBlock{Lang: lang, Marks: codeInfo(c, src), Raw: raw, Start: -1})
 				for _, line := range strings.Split(raw, "\n") {
 					if t := strings.TrimRight(expandTabs(line), " "); t != "" {
 						m.want = append(m.want, codeLine{len(m.blocks) - 1, t})

@@ -73,6 +73,9 @@ type CodeBlock struct {
 	Start, End int
 	// Lang is the fence's language ("python"), empty when it names none.
 	Lang string
+	// Marks are the words after the language on the fence ("run", "output", "file=x.py"):
+	// the markers of runnable samples.
+	Marks []string
 	// Raw is the code exactly as the lesson has it, every line ending in a newline: what to
 	// copy to the clipboard or print with show --code.
 	Raw string

@@ -123,7 +123,7 @@ func (l *layout) renderNode(n ast.Node, src []byte) ([][]cell, error) {
 	doc := ast.NewDocument()
 	doc.AppendChild(doc, n)
 	lines, err := l.glamour.render(doc, src)
-	return rows(lines), err
+	return unstyled(rows(lines), profileFor(l.o)), err
 }
 
 // placeLinks finds where each link's URL is shown, searching on from the previous one.

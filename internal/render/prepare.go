@@ -114,7 +114,7 @@ func blockRows(r *blockRenderer, n ast.Node, src []byte, o Options) ([][]cell, e
 	chroma := highlights(cfg, profileFor(o))
 	if !isCode(n) {
 		lines, err := r.render(n.Parent(), src)
-		return rows(lines), err
+		return unstyled(rows(lines), profileFor(o)), err
 	}
 	raw, _ := codeSource(n, src)
 	var lines []string
@@ -133,7 +133,22 @@ func blockRows(r *blockRenderer, n ast.Node, src []byte, o Options) ([][]cell, e
 		out[i], state = parseCells(s, state)
 		out[i] = trimRightSpace(out[i])
 	}
-	return out, nil
+	return unstyled(out, profileFor(o)), nil
+}
+
+// unstyled takes the styles out of freshly parsed rows when the profile is Ascii: Glamour
+// takes the colours out then, but still writes bold, italic and underline, and empty colour
+// parameters ("\x1b[;;1m"). A cell keeps its bg mark, so a code chip wraps as in colour.
+func unstyled(rows [][]cell, p termenv.Profile) [][]cell {
+	if p != termenv.Ascii {
+		return rows
+	}
+	for _, cells := range rows {
+		for i := range cells {
+			cells[i].sgr = ""
+		}
+	}
+	return rows
 }
 
 func isCode(n ast.Node) bool {
@@ -227,10 +242,32 @@ func collectLinks(root ast.Node, src []byte) []string {
 			urls = append(urls, string(n.Destination))
 		case *ast.AutoLink:
 			urls = append(urls, string(n.URL(src)))
+		case *ast.CodeSpan: // `http://127.0.0.1:8000/docs`: a URL to open, written as code
+			if u := spanText(n, src); isWebURL(u) {
+				urls = append(urls, u)
+			}
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	return urls
+}
+
+// spanText returns the text of a code span.
+func spanText(n *ast.CodeSpan, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			b.Write(t.Segment.Value(src))
+		}
+	}
+	return b.String()
+}
+
+// isWebURL reports whether s is one http or https URL and nothing else.
+func isWebURL(s string) bool {
+	lower := strings.ToLower(s)
+	return (strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")) && !strings.ContainsAny(s, " \t\n<>\"`")
 }
 
 // prepKey names a prepared document: the same Markdown, style and profile render the same.

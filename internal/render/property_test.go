@@ -22,8 +22,8 @@ import (
 
 // The layout's promises, tested as properties of the rendered text rather than by eye: for
 // every built-in lesson and every lesson file in the parser's testdata, at every width from 30
-// to 200 (a sample of widths under -short and under the race detector), in the dark, light and
-// plain styles:
+// to 200 (a sample of widths under -short and under the race detector), in the dark, light,
+// mono (NO_COLOR) and plain styles:
 //
 //   - width: no line is wider than the width;
 //   - orphans: no line of a paragraph but its last is shorter than a third of the width when
@@ -99,13 +99,14 @@ func TestLayoutProperties(t *testing.T) {
 	totals := map[string]int{}
 	for _, c := range layoutCorpus(t) {
 		facts := newSourceFacts(c.md)
-		for _, style := range []Style{Dark, Light, NoTTY} {
+		for _, style := range []Style{Dark, Light, Mono, NoTTY} {
 			for _, w := range widths {
 				out, err := markdown(c.md, Options{Width: w, Style: style, Profile: termenv.ANSI256})
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, v := range checkLayout(out, w, style != NoTTY, facts) {
+				chips := style == Dark || style == Light // Mono and NoTTY keep inline code's backticks
+				for _, v := range checkLayout(out, w, chips, facts) {
 					totals[v.property]++
 					if totals[v.property] <= 5 {
 						t.Errorf("%s, %s, width %d: %s: %s", c.name, style, w, v.property, v.detail)

@@ -78,8 +78,38 @@ func TestColourFollowsProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(plain, "\x1b[38;5") {
-		t.Error("the ASCII profile still rendered 256-colour codes")
+	if strings.ContainsRune(plain, '\x1b') {
+		t.Errorf("the ASCII profile still rendered escape sequences: %q", plain)
+	}
+}
+
+// TestAsciiEmitsNothing: a coloured style in the ASCII profile (a test's pinned profile, a
+// terminal that announces no colour) writes no escape sequence at all, and lays the lesson out
+// as the colour profiles do (inline code as chips).
+func TestAsciiEmitsNothing(t *testing.T) {
+	c, _, err := lessons.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []Style{Dark, Light} {
+		for _, l := range c.Lessons {
+			o := Options{Width: 72, Style: style, Profile: termenv.Ascii}
+			d, err := LessonDoc(l, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i := strings.IndexRune(d.String(), '\x1b'); i >= 0 {
+				t.Fatalf("%s, %s: an escape sequence in the ASCII profile: %q", l.ID, style, d.String()[i:min(i+20, len(d.String()))])
+			}
+			o.Profile = termenv.ANSI256
+			colour, err := LessonDoc(l, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(colour.Lines) != len(d.Lines) {
+				t.Errorf("%s, %s: %d lines in colour, %d in ASCII", l.ID, style, len(colour.Lines), len(d.Lines))
+			}
+		}
 	}
 }
 

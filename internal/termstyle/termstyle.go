@@ -17,19 +17,32 @@ import (
 
 // Look is how to draw for one output.
 type Look struct {
-	// Style is Glamour's style for lessons: Dark or Light, or NoTTY without colour.
+	// Style is the style of lessons: Dark or Light in colour, Mono with attributes but no
+	// colour (NO_COLOR), NoTTY with neither (pipes, files, a dumb terminal).
 	Style render.Style
-	// Profile is the colour profile lessons are drawn with (Ascii for NoTTY).
+	// Profile is the colour profile lessons are drawn with (Ascii for Mono and NoTTY).
 	Profile termenv.Profile
 	// Dark tells the interface's adaptive colours that the background is dark.
 	Dark bool
-	// NoColor draws the interface without colour (NO_COLOR): bold and reverse video only.
+	// NoColor draws the interface without colour: bold and reverse video only (Mono), or
+	// nothing at all (NoTTY).
 	NoColor bool
+	// Hyperlinks makes links clickable with OSC 8 (see Hyperlinks).
+	Hyperlinks bool
+	// Mux is the terminal multiplexer a copy to the clipboard must pass through ("tmux",
+	// "screen" or ""; see CopySequence).
+	Mux string
 }
 
-// Plain is the look without colour: pipes, files, and NO_COLOR.
+// Plain is the look without any escape sequence: pipes, files, a dumb terminal.
 func Plain() Look {
 	return Look{Style: render.NoTTY, Profile: termenv.Ascii, Dark: true, NoColor: true}
+}
+
+// Mono is the look of a terminal without colour (NO_COLOR, a monochrome terminal): lessons and
+// the interface in bold, italic, underline and reverse video, no colour, no Markdown markers.
+func Mono() Look {
+	return Look{Style: render.Mono, Profile: termenv.Ascii, Dark: true, NoColor: true}
 }
 
 // For returns the look for output w: Plain when w is not a terminal, else ForTerminal.
@@ -41,17 +54,58 @@ func For(w io.Writer, theme string) Look {
 	return ForTerminal(f, theme)
 }
 
-// ForTerminal returns the look for a terminal f: Plain with NO_COLOR, else the colours for a
-// dark or light background (theme "dark" or "light", or "" to ask the terminal, see Dark) in
-// the colour profile the environment announces.
-func ForTerminal(f *os.File, theme string) Look {
-	if os.Getenv("NO_COLOR") != "" {
+// The --color choices of the printing commands.
+const (
+	ColorAuto   = "auto"   // colour on a terminal, plain text into a pipe or a file
+	ColorAlways = "always" // colour even into a pipe, for a pager that shows it (less -R)
+	ColorNever  = "never"  // plain text
+)
+
+// ForColor returns the look for output w under a --color choice (ColorAuto when ""): Plain for
+// never; For for auto; for always, the terminal's look even when w is a pipe, in colour even
+// under NO_COLOR (the flag is the stronger wish) and at least the ANSI profile, but without
+// hyperlinks when w is not the terminal (a pager may not pass them on).
+func ForColor(w io.Writer, theme, color string) Look {
+	switch color {
+	case ColorNever:
 		return Plain()
+	case ColorAlways:
+		c := Detect(os.Getenv)
+		c.Attributes = true
+		if c.Profile == termenv.Ascii {
+			c.Profile = termenv.ANSI
+		}
+		l := lookFor(c, os.Getenv, theme, false)
+		l.Hyperlinks = l.Hyperlinks && IsTerminal(w)
+		return l
 	}
-	l := Look{Style: render.Light, Profile: termenv.NewOutput(f).EnvColorProfile(), Dark: Dark(theme)}
-	if l.Dark {
-		l.Style = render.Dark
+	return For(w, theme)
+}
+
+// ForTerminal returns the look for a terminal f, as its environment describes it (Detect):
+// Plain on a dumb terminal, Mono without colour (NO_COLOR, a monochrome terminal), else the
+// colours for a dark or light background (theme "dark" or "light", or "auto" or "" to ask the
+// terminal, see Dark) in the terminal's colour profile.
+func ForTerminal(f *os.File, theme string) Look {
+	return lookFor(Detect(os.Getenv), os.Getenv, theme, termenv.EnvNoColor()) // NO_COLOR, CLICOLOR=0
+}
+
+// lookFor returns the look for a terminal that can show c, in env, with the colour left out
+// when noColour is set.
+func lookFor(c Colours, env Env, theme string, noColour bool) Look {
+	var l Look
+	switch {
+	case !c.Attributes:
+		return Plain()
+	case noColour || c.Profile == termenv.Ascii:
+		l = Mono()
+	default:
+		l = Look{Style: render.Light, Profile: c.Profile, Dark: Dark(theme)}
+		if l.Dark {
+			l.Style = render.Dark
+		}
 	}
+	l.Hyperlinks, l.Mux = Hyperlinks(env), Multiplexer(env)
 	return l
 }
 
@@ -60,23 +114,26 @@ func ForTerminal(f *os.File, theme string) Look {
 // process, so the interface and the printed lessons never ask twice.
 func Dark(theme string) bool {
 	switch theme {
-	case "dark":
+	case ThemeDark:
 		return true
-	case "light":
+	case ThemeLight:
 		return false
 	}
 	return lipgloss.DefaultRenderer().HasDarkBackground()
 }
 
 // Renderer returns a Lip Gloss renderer for the interface in this look, its colour profile
-// and background set so that nothing asks the terminal while the program runs. Without
-// colour it keeps the ANSI profile: the plain styles use bold and reverse video, no colour.
+// and background set so that nothing asks the terminal while the program runs. Mono keeps the
+// ANSI profile: its plain styles use bold and reverse video, no colour. NoTTY has none.
 func (l Look) Renderer() *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetHasDarkBackground(l.Dark)
-	if l.NoColor {
+	switch {
+	case l.Style == render.NoTTY:
+		r.SetColorProfile(termenv.Ascii)
+	case l.NoColor:
 		r.SetColorProfile(termenv.ANSI)
-	} else {
+	default:
 		r.SetColorProfile(l.Profile)
 	}
 	return r
@@ -104,4 +161,17 @@ func Width(v any) int {
 		return 0
 	}
 	return w
+}
+
+// Height returns the height in lines of the terminal v, or 0 when v is not one.
+func Height(v any) int {
+	f, ok := v.(*os.File)
+	if !ok {
+		return 0
+	}
+	_, h, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return h
 }

@@ -43,16 +43,21 @@ func TestPlainWhereThereIsNoTerminal(t *testing.T) {
 
 func TestForTerminalHonoursNoColorAndTheme(t *testing.T) {
 	f := tempFile(t) // ForTerminal trusts its caller that f is a terminal
+	t.Setenv("TERM", "xterm-256color")
 	t.Setenv("NO_COLOR", "1")
-	if got := ForTerminal(f, "dark"); got != Plain() {
-		t.Errorf("NO_COLOR: %+v", got)
+	if got := ForTerminal(f, "dark"); got.Style != render.Mono || !got.NoColor {
+		t.Errorf("NO_COLOR: %+v, want the mono look", got)
 	}
 	t.Setenv("NO_COLOR", "")
 	for theme, style := range map[string]render.Style{"dark": render.Dark, "light": render.Light} {
 		got := ForTerminal(f, theme)
-		if got.Style != style || got.Dark != (theme == "dark") || got.NoColor {
+		if got.Style != style || got.Dark != (theme == "dark") || got.NoColor || got.Profile != termenv.ANSI256 {
 			t.Errorf("--theme %s: %+v", theme, got)
 		}
+	}
+	t.Setenv("TERM", "dumb")
+	if got := ForTerminal(f, "dark"); got != Plain() {
+		t.Errorf("TERM=dumb: %+v, want the plain look", got)
 	}
 	if !Dark("dark") || Dark("light") {
 		t.Error("Dark ignores the theme")
@@ -60,12 +65,15 @@ func TestForTerminalHonoursNoColorAndTheme(t *testing.T) {
 }
 
 func TestRendererDrawsTheLook(t *testing.T) {
-	plain := Plain().Renderer()
-	if plain.ColorProfile() != termenv.ANSI {
-		t.Errorf("without colour the interface keeps bold and reverse (ANSI), got profile %v", plain.ColorProfile())
+	mono := Mono().Renderer()
+	if mono.ColorProfile() != termenv.ANSI {
+		t.Errorf("without colour the interface keeps bold and reverse (ANSI), got profile %v", mono.ColorProfile())
 	}
-	if got := plain.NewStyle().Reverse(true).Render("x"); !strings.Contains(got, "\x1b[7m") {
+	if got := mono.NewStyle().Reverse(true).Render("x"); !strings.Contains(got, "\x1b[7m") {
 		t.Errorf("reverse video is lost: %q", got)
+	}
+	if got := Plain().Renderer().NewStyle().Reverse(true).Bold(true).Render("x"); got != "x" {
+		t.Errorf("the plain look draws %q", got)
 	}
 	light := Look{Style: render.Light, Profile: termenv.TrueColor, Dark: false}.Renderer()
 	if light.ColorProfile() != termenv.TrueColor || light.HasDarkBackground() {

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The tests' environment sets NO_COLOR (TestMain), and standard output is a buffer.
+
+func TestShowColor(t *testing.T) {
+	plain, _, code := runCLI(t, "--lessons", fixtureCourse, "show", "basics", "--color", "auto")
+	never, _, _ := runCLI(t, "--lessons", fixtureCourse, "show", "basics", "--color", "never")
+	if code != 0 || strings.ContainsRune(plain, '\x1b') || plain != never {
+		t.Fatalf("--color auto into a pipe: exit %d, escape sequences or not plain text:\n%q", code, plain)
+	}
+	t.Setenv("TERM", "xterm-256color")
+	dark, _, code := runCLI(t, "--lessons", fixtureCourse, "show", "basics", "--color", "always", "--theme", "dark")
+	if code != 0 || !strings.Contains(dark, "\x1b[38;5;") {
+		t.Fatalf("--color always into a pipe (and over NO_COLOR): exit %d, no 256-colour codes:\n%q", code, dark)
+	}
+	light, _, _ := runCLI(t, "--lessons", fixtureCourse, "show", "basics", "--color", "always", "--theme", "light")
+	if light == dark || ansi.Strip(light) == "" {
+		t.Error("--theme light draws as dark")
+	}
+	t.Setenv("AIENG_THEME", "light")
+	kept, _, _ := runCLI(t, "--lessons", fixtureCourse, "show", "basics", "--color", "always")
+	if kept != light {
+		t.Error("AIENG_THEME=light is not the light theme")
+	}
+	if strings.Contains(dark, "\x1b]8;") {
+		t.Error("hyperlinks into a pipe: a pager may not pass them on")
+	}
+}
+
+func TestShowFlagErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		env  string
+		want string
+	}{
+		{[]string{"--color", "sometimes"}, "", `--color must be auto, always or never, not "sometimes"`},
+		{[]string{"--theme", "blue"}, "", `--theme must be dark, light or auto, not "blue"`},
+		{nil, "solarized", `AIENG_THEME must be dark, light or auto, not "solarized"`},
+		{[]string{"--block", "-1"}, "", "--block must be a code block's number"},
+		{[]string{"--code", "--quiz"}, "", "--code and --quiz print different things"},
+	}
+	for _, tt := range tests {
+		t.Setenv("AIENG_THEME", tt.env)
+		args := append([]string{"--lessons", fixtureCourse, "show", "basics"}, tt.args...)
+		_, stderr, code := runCLI(t, args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v (AIENG_THEME=%q): exit %d, stderr %q; want 2 and %q", tt.args, tt.env, code, stderr, tt.want)
+		}
+	}
+}
+
+// TestShowWidthClamped: --width is held to 20..500 columns, in show alone.
+func TestShowWidthClamped(t *testing.T) {
+	for _, tt := range []struct{ width, most int }{{1, 20}, {19, 20}, {100000, 500}} {
+		out, _, code := runCLI(t, "show", "designing-models", "--width", fmt.Sprint(tt.width))
+		if code != 0 {
+			t.Fatalf("--width %d: exit %d", tt.width, code)
+		}
+		widest := 0
+		for _, l := range strings.Split(out, "\n") {
+			widest = max(widest, ansi.StringWidth(l))
+		}
+		if widest > tt.most || tt.most == 500 && widest < 100 {
+			t.Errorf("--width %d: lines up to %d columns, want at most %d", tt.width, widest, tt.most)
+		}
+	}
+}
+
+// TestShowCode: --code prints the lesson's runnable samples raw; saved to a file, they run and
+// print what the lesson shows (checked with python3 when it has the course's libraries).
+func TestShowCode(t *testing.T) {
+	script, stderr, code := runCLI(t, "show", "designing-models", "--code")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.HasPrefix(script, "from sklearn.datasets import load_breast_cancer\n") || strings.Contains(script, "ROC AUC: 0.996") {
+		t.Fatalf("--code printed more or less than the samples, or indented them:\n%s", script)
+	}
+	out1, _, _ := runCLI(t, "show", "designing-models", "--code", "--block", "2")
+	out2, _, _ := runCLI(t, "show", "designing-models", "--block", "4")
+	if !strings.HasPrefix(out1, "cross-validated F1") || !strings.HasPrefix(out2, "threshold 0.5") {
+		t.Fatalf("--block 2 and 4 are not the expected output blocks:\n%s\n%s", out1, out2)
+	}
+	python := codePython(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "train.py")
+	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(python, path)
+	cmd.Dir = dir
+	var stdout, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("the saved script fails: %v\n%s", err, errOut.String())
+	}
+	if stdout.String() != out1+out2 {
+		t.Errorf("the script prints\n%s\nthe lesson shows\n%s%s", stdout.String(), out1, out2)
+	}
+}
+
+// codePython returns a python3 with the course's libraries ($AIENG_PYTHON first), or skips.
+func codePython(t *testing.T) string {
+	t.Helper()
+	candidates := []string{os.Getenv("AIENG_PYTHON"), "python3", "/usr/bin/python3"}
+	for _, c := range candidates {
+		if c == "" {
+			continue
+		}
+		p, err := exec.LookPath(c)
+		if err == nil && exec.Command(p, "-c", "import sklearn").Run() == nil {
+			return p
+		}
+	}
+	t.Skip("no python3 with scikit-learn: the saved script is not run (apt-get install -y python3-sklearn; .ci/run does)")
+	return ""
+}
+
+func TestShowCodeChoices(t *testing.T) {
+	out, stderr, code := runCLI(t, "show", "deployment-integration", "--code")
+	if code != 0 || !strings.Contains(out, "def test_") || strings.Contains(out, "app = FastAPI") {
+		t.Fatalf("exit %d: want the run blocks only (training, tests), not serve.py:\n%s", code, out)
+	}
+	if !strings.Contains(stderr, "the code also reads serve.py (code block 3): aieng show deployment-integration --code --block 3 > serve.py") {
+		t.Errorf("the file the tests import is not named: %q", stderr)
+	}
+	bash, _, code := runCLI(t, "show", "deployment-integration", "--lang", "bash")
+	if code != 0 || !strings.Contains(bash, "curl -X POST") || strings.Contains(bash, "import") {
+		t.Errorf("--lang bash: exit %d:\n%s", code, bash)
+	}
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"show", "designing-models", "--block", "9"}, 2, "--block 9: the lesson has 4 code blocks"},
+		{[]string{"show", "designing-models", "--lang", "rust"}, 2, "--lang rust: the lesson has no code in that language"},
+		{[]string{"show", "the-role", "--code"}, 1, "lesson the-role has no code"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+	}
+}
+
+// TestPage: the pager is $PAGER's words (else less -R), with LESS=FRX when LESS is unset; a pager
+// that cannot start leaves the printing to show.
+func TestPage(t *testing.T) {
+	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+	var out bytes.Buffer
+	if err := page("one\ntwo\n", &out, &out, env(map[string]string{"PAGER": "sed s/^/paged:/"})); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "paged:one\npaged:two\n" {
+		t.Errorf("through $PAGER: %q", out.String())
+	}
+	out.Reset()
+	if err := page("x\n", &out, &out, env(map[string]string{"PAGER": "env"})); err != nil || !strings.Contains(out.String(), "LESS=FRX\n") {
+		t.Errorf("LESS is not set for the pager: %v\n%s", err, out.String())
+	}
+	if err := page("x\n", &out, &out, env(map[string]string{"PAGER": "/no/such/pager"})); err != errNoPager {
+		t.Errorf("a missing pager: %v", err)
+	}
+}
