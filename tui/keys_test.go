@@ -22,7 +22,7 @@ func TestNoKeyServesTwoActions(t *testing.T) {
 	}{
 		"outline": {append(slices.Clone(common), k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Continue, k.Filter), nil},
 		"reader": {append(append(slices.Clone(common), scroll...), k.Search, k.NextMatch, k.PrevMatch, k.NextLesson, k.PrevLesson,
-			k.TakeQuiz, k.OpenLab, k.Accept), nil},
+			k.TakeQuiz, k.OpenLab, k.Accept, k.ScrollLeft, k.ScrollRight, k.CopyCode, k.Count), nil},
 		// A true/false question: t and f answer before f pages down; space ticks before it
 		// pages down.
 		"quiz, asking": {append(append(slices.Clone(common), scroll...), k.Choose, k.Toggle, k.Submit, k.Hint, k.AnswerTrue, k.AnswerFalse),

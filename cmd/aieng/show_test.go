@@ -51,6 +51,14 @@ func TestShowRefusesALockedLesson(t *testing.T) {
 	if _, errOut, code := show("basics"); code != 1 || !strings.Contains(errOut, "read “Reading only” (intro) to its end first") {
 		t.Fatalf("a lesson behind a reading lesson: exit %d, stderr %q", code, errOut)
 	}
+	// --code prints the lesson's code: locked too. --quiz is for authors, as aieng key is: not.
+	if out, errOut, code := runWithInput(t, "", "--lessons", course, "--progress", path, "show", "basics", "--code"); code != 1 ||
+		out != "" || !strings.Contains(errOut, "lesson basics is locked") {
+		t.Fatalf("--code of a locked lesson: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if out, errOut, code := runWithInput(t, "", "--lessons", course, "--progress", path, "show", "basics", "--quiz"); code != 0 || !strings.Contains(out, "[x]") {
+		t.Fatalf("--quiz of a locked lesson: exit %d, stderr %q", code, errOut)
+	}
 	s, err := progress.Open(path)
 	if err != nil {
 		t.Fatal(err)
