@@ -57,6 +57,8 @@ func parseLesson(filePath string, src []byte) parsedFile {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a byte-order mark from some editors
 	idx := newLineIndex(src)
 	checkText(src, idx, pl)
+	checkInvisible(src, idx, pl) // decoded.go
+	checkFileName(filePath, pl)
 
 	var fm frontMatter
 	yamlSrc, bodyStart, hasFM, err := splitFrontMatter(src)
@@ -174,6 +176,9 @@ func (p *lessonParser) parseBody(bodyStart int) {
 	p.base = bodyStart
 	body := p.src[bodyStart:]
 	doc := markdown.Parser().Parse(text.NewReader(body))
+	if p.checkReferences(doc) { // decoded.go
+		body = p.body()
+	}
 	p.lesson.BodyLine, _ = p.idx.pos(bodyStart)
 
 	var quiz ast.Node
@@ -213,6 +218,9 @@ func (p *lessonParser) parseBody(bodyStart int) {
 
 	if quiz != nil {
 		p.parseQuiz(quiz.(*ast.Heading))
+	}
+	for _, q := range p.lesson.Quiz {
+		checkQuestionIDText(q, p.pl) // decoded.go
 	}
 }
 

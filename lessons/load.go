@@ -124,6 +124,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
 	probs = append(probs, lintCourse(c, source)...)
 	probs.Sort()
+	neutralise(c) // decoded.go
 	return c, probs, nil
 }
 
@@ -197,6 +198,7 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 		return mf, pl.items, nil
 	}
 	checkText(src, newLineIndex(src), pl)
+	checkInvisible(src, newLineIndex(src), pl)
 	keys, readable := decodeYAML(src, 1, []yamlField{
 		{"id", &mf.ID}, {"title", &mf.Title}, {"description", &mf.Description}, {"version", &mf.Version},
 		{"pass_mark", &mf.PassMark}, {"sequential", &mf.Sequential}, {"lessons", &mf.Lessons},
