@@ -87,9 +87,12 @@ func parseLesson(filePath string, src []byte) parsedFile {
 		}
 	}
 	idLine, idCol := checkLessonFields(l, keys, readable, pl)
+	checkFrontMatterText(keys, 2, pl) // limits.go
 
 	p := &lessonParser{src: src, idx: idx, pl: pl, lesson: l}
-	p.parseBody(bodyStart)
+	if p.withinParseLimits(bodyStart) { // else the parse could take minutes (limits.go)
+		p.parseBody(bodyStart)
+	}
 	return parsedFile{lesson: l, problems: pl.items, idLine: idLine, idCol: idCol}
 }
 
@@ -219,9 +222,7 @@ func (p *lessonParser) parseBody(bodyStart int) {
 	if quiz != nil {
 		p.parseQuiz(quiz.(*ast.Heading))
 	}
-	for _, q := range p.lesson.Quiz {
-		checkQuestionIDText(q, p.pl) // decoded.go
-	}
+	p.checkParsed(doc, quiz) // limits.go
 }
 
 // checkCodeBlocks warns about fences without a language: Glamour would have to guess it.
