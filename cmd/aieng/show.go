@@ -27,23 +27,32 @@ func (a *app) showCmd() *cobra.Command {
 			if l == nil {
 				return usageError("no lesson %q in %s; 'aieng list' shows the lesson ids", args[0], c.Title)
 			}
-			out, err := render.Lesson(l, termstyle.For(a.stdout, "").RenderOptions(a.printWidth(width)))
+			// Guarded: a panic or a rendering past its deadline is this lesson's error, and
+			// the output holds no escape sequence but styling.
+			out, err := render.SafeLesson(l, termstyle.For(a.stdout, "").RenderOptions(a.printWidth(width)))
 			if err != nil {
-				return err
+				return fmt.Errorf("cannot show the lesson %q: %w", l.ID, err)
 			}
 			_, err = fmt.Fprint(a.stdout, out)
 			return err
 		},
 	}
-	cmd.Flags().IntVar(&width, "width", 0, "wrap the text at `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap the text at `N` columns, 20 to 500 (default: the terminal's width, or 80)")
 	return cmd
 }
 
-// printWidth is the width lessons are printed at: --width, else the terminal's (at most 100),
-// else 80.
+// The widths --width is held to: narrower, nothing fits beside the margins; wider, no line is
+// read, and the rendering's cost grows with the width.
+const (
+	minPrintWidth = 20
+	maxPrintWidth = 500
+)
+
+// printWidth is the width lessons are printed at: --width (held to 20 to 500), else the
+// terminal's (at most 100), else 80.
 func (a *app) printWidth(width int) int {
 	if width > 0 {
-		return width
+		return min(max(width, minPrintWidth), maxPrintWidth)
 	}
 	if w := termstyle.Width(a.stdout); w > 0 {
 		return min(w, 100)
