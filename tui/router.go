@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // Model is the root Bubble Tea model: a router. It keeps the screens behind the screen
@@ -127,8 +129,15 @@ func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
 }
 
 // View draws the title bar, the active screen and the footer. It only lays out text that
-// Update prepared: no rendering, no I/O.
+// Update prepared: no rendering, no I/O. What it returns holds no escape sequence but SGR
+// styling (safetext.Styled): the course's text was neutralised when it was loaded and each
+// lesson when it was rendered, and this last pass, a few microseconds a frame, keeps whatever
+// else slipped through from reaching the terminal.
 func (m *Model) View() string {
+	return safetext.Styled(m.view())
+}
+
+func (m *Model) view() string {
 	c := m.c
 	if !m.ready {
 		return ""
