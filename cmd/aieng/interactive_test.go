@@ -76,8 +76,20 @@ func (s *tmuxSession) tmux(args ...string) string {
 func (s *tmuxSession) start(cmdline string) {
 	s.t.Helper()
 	_ = os.Remove(s.statusFile)
-	s.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "e2e",
-		fmt.Sprintf("%s; echo $? > %q; sleep 60", cmdline, s.statusFile))
+	s.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "e2e", s.shellLine(cmdline))
+}
+
+// restart runs a command line again in the same terminal. Killing the session and making a new
+// one raced with the tmux server, which exits with its last session ("server exited
+// unexpectedly").
+func (s *tmuxSession) restart(cmdline string) {
+	s.t.Helper()
+	_ = os.Remove(s.statusFile)
+	s.tmux("respawn-pane", "-k", "-t", "e2e", s.shellLine(cmdline))
+}
+
+func (s *tmuxSession) shellLine(cmdline string) string {
+	return fmt.Sprintf("%s; echo $? > %q; sleep 60", cmdline, s.statusFile)
 }
 
 func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "e2e") }
@@ -176,7 +188,7 @@ func TestInteractiveInTmux(t *testing.T) {
 	}
 	dir := t.TempDir()
 	progressFile := filepath.Join(dir, "p.json")
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("aieng-e2e-%d", os.Getpid()), statusFile: filepath.Join(dir, "status")}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("aieng-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), statusFile: filepath.Join(dir, "status")}
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	cmdline := fmt.Sprintf("env TERM=xterm-256color XDG_STATE_HOME=%q %q --lessons %q --progress %q", dir, bin, course, progressFile)
 
@@ -235,8 +247,7 @@ func TestInteractiveInTmux(t *testing.T) {
 	}
 
 	// Start again: the lesson shows as passed, and continue reopens it where the learner was.
-	s.tmux("kill-session", "-t", "e2e")
-	s.start(cmdline)
+	s.restart(cmdline)
 	s.waitFor("1 of 3 passed", "✓ 1. Welcome to the course", "passed 100%", "Continue: Welcome to the course")
 	s.keys("c")
 	screen = s.waitFor("Lesson 1 of 3", "%")
