@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aieng/aieng/internal/bundle"
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
@@ -89,7 +90,7 @@ func (a *app) openProgress() (*progress.Store, error) {
 		return nil, err
 	}
 	for _, w := range store.Warnings() {
-		fmt.Fprintln(a.stderr, "aieng: warning: "+w)
+		fmt.Fprintln(a.stderr, "aieng: warning: "+safetext.Text(w))
 	}
 	return store, nil
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 func main() {
@@ -20,6 +22,8 @@ func run(args []string) int {
 }
 
 // exitCode prints err, if any, as one line on stderr and returns the exit code it stands for.
+// A message can quote a course's text or a file name: no control character in it reaches the
+// terminal.
 func exitCode(a *app, err error) int {
 	if err == nil {
 		return 0
@@ -27,11 +31,11 @@ func exitCode(a *app, err error) int {
 	var ex *exitError
 	if errors.As(err, &ex) {
 		if ex.msg != "" {
-			fmt.Fprintln(a.stderr, "aieng: "+ex.msg)
+			fmt.Fprintln(a.stderr, "aieng: "+safetext.Text(ex.msg))
 		}
 		return ex.code
 	}
-	fmt.Fprintln(a.stderr, "aieng: "+err.Error())
+	fmt.Fprintln(a.stderr, "aieng: "+safetext.Text(err.Error()))
 	return 1
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -42,10 +43,10 @@ func (a *app) reportProblems(c *lessons.Course, probs lessons.Problems, strict b
 	errs, warns := len(probs.Errors()), len(probs.Warnings())
 	failed := errs > 0 || (strict && warns > 0)
 	if failed {
-		fmt.Fprintf(&b, "%s: %d error%s, %d warning%s\n", c.Source, errs, plural(errs), warns, plural(warns))
+		fmt.Fprintf(&b, "%s: %d error%s, %d warning%s\n", safetext.Quote(c.Source), errs, plural(errs), warns, plural(warns))
 	} else {
 		nl, nq, ns := len(c.Lessons), c.QuestionCount(), len(c.Sections())
-		fmt.Fprintf(&b, "%s: ok: %d lesson%s, %d question%s, %d section%s", c.Source, nl, plural(nl), nq, plural(nq), ns, plural(ns))
+		fmt.Fprintf(&b, "%s: ok: %d lesson%s, %d question%s, %d section%s", safetext.Quote(c.Source), nl, plural(nl), nq, plural(nq), ns, plural(ns))
 		if warns > 0 {
 			fmt.Fprintf(&b, " (%d warning%s)", warns, plural(warns))
 		}
