@@ -107,3 +107,14 @@ func TestShowWidthIsHeldToASaneRange(t *testing.T) {
 	}
 }
 
+// TestDumbTerminalGetsAMessage: under TERM=dumb the interface would print its cursor movements
+// as garbage (reliability review, finding 14).
+func TestDumbTerminalGetsAMessage(t *testing.T) {
+	t.Setenv("TERM", "dumb")
+	out, errOut, code := runCLI(t, "--lessons", fixtureCourse)
+	want := "aieng: the interactive course needs a terminal that can move the cursor, and TERM=dumb says this one cannot.\n" +
+		"'aieng list' prints the outline and 'aieng show ID' prints a lesson; or set TERM to your terminal's type (for example xterm-256color).\n"
+	if code != 1 || out != "" || errOut != want {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

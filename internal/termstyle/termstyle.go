@@ -7,11 +7,15 @@ package termstyle
 import (
 	"io"
 	"os"
+	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"golang.org/x/term"
 
+	// Imported for its init, which runs before Bubble Tea's and keeps it from asking the
+	// terminal for its background at start-up (see there).
+	_ "github.com/aieng/aieng/internal/quietinit"
 	"github.com/aieng/aieng/internal/render"
 )
 
@@ -42,31 +46,51 @@ func For(w io.Writer, theme string) Look {
 }
 
 // ForTerminal returns the look for a terminal f: Plain with NO_COLOR, else the colours for a
-// dark or light background (theme "dark" or "light", or "" to ask the terminal, see Dark) in
-// the colour profile the environment announces.
+// dark or light background (theme "dark" or "light", or "" for Dark to decide) in the colour
+// profile the environment announces. Lip Gloss's default renderer is told the same background,
+// so that nothing drawn with it asks the terminal later.
 func ForTerminal(f *os.File, theme string) Look {
 	if os.Getenv("NO_COLOR") != "" {
 		return Plain()
 	}
-	l := Look{Style: render.Light, Profile: termenv.NewOutput(f).EnvColorProfile(), Dark: Dark(theme)}
+	l := Look{Style: render.Light, Profile: termenv.NewOutput(f).EnvColorProfile(), Dark: Dark(f, theme)}
 	if l.Dark {
 		l.Style = render.Dark
 	}
+	lipgloss.SetHasDarkBackground(l.Dark)
 	return l
 }
 
-// Dark reports whether to draw for a dark background: theme "dark" or "light" when given,
-// else the answer of Lip Gloss's default renderer, which asks the terminal at most once per
-// process, so the interface and the printed lessons never ask twice.
-func Dark(theme string) bool {
+// EnvTheme names the environment variable that gives the background, dark or light, for
+// every command: what --theme gives the interactive course.
+const EnvTheme = "AIENG_THEME"
+
+// Dark reports whether to draw for a dark background on the terminal f: theme "dark" or
+// "light" when given, else $AIENG_THEME when it is one of those, else the terminal's answer
+// to the question, asked at most once per process (the interface and the printed lessons never
+// ask twice). A terminal that does not answer costs termenv's timeout, 5 s.
+func Dark(f *os.File, theme string) bool {
+	if theme == "" {
+		theme = os.Getenv(EnvTheme)
+	}
 	switch theme {
 	case "dark":
 		return true
 	case "light":
 		return false
 	}
-	return lipgloss.DefaultRenderer().HasDarkBackground()
+	return askDark(f)
 }
+
+// askDark asks the terminal f for its background, once per process.
+var askDark = func() func(f *os.File) bool {
+	var once sync.Once
+	var dark bool
+	return func(f *os.File) bool {
+		once.Do(func() { dark = termenv.NewOutput(f).HasDarkBackground() })
+		return dark
+	}
+}()
 
 // Renderer returns a Lip Gloss renderer for the interface in this look, its colour profile
 // and background set so that nothing asks the terminal while the program runs. Without

@@ -54,8 +54,30 @@ func TestForTerminalHonoursNoColorAndTheme(t *testing.T) {
 			t.Errorf("--theme %s: %+v", theme, got)
 		}
 	}
-	if !Dark("dark") || Dark("light") {
+	if !Dark(f, "dark") || Dark(f, "light") {
 		t.Error("Dark ignores the theme")
+	}
+}
+
+// TestThemeFromTheEnvironment: AIENG_THEME answers for every command, so that nothing asks the
+// terminal (which costs 5 s on a terminal that does not answer); --theme wins over it. The
+// file is not a terminal: were it asked, the answer would be termenv's default, dark.
+func TestThemeFromTheEnvironment(t *testing.T) {
+	f := tempFile(t)
+	t.Setenv("NO_COLOR", "")
+	t.Setenv(EnvTheme, "light")
+	if Dark(f, "") {
+		t.Error("AIENG_THEME=light ignored")
+	}
+	if got := ForTerminal(f, ""); got.Dark || got.Style != render.Light {
+		t.Errorf("AIENG_THEME=light: %+v", got)
+	}
+	if !Dark(f, "dark") {
+		t.Error("--theme dark does not win over AIENG_THEME")
+	}
+	t.Setenv(EnvTheme, "dark")
+	if !Dark(f, "") {
+		t.Error("AIENG_THEME=dark ignored")
 	}
 }
 
