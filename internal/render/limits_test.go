@@ -92,12 +92,18 @@ func loadWorst(body string) (*lessons.Lesson, lessons.Problems) {
 // speed budget (the benchmark measures), and generous for the race detector on a busy machine.
 const hangLimit = 120 * time.Second
 
-var worstWidths = []int{20, 80, 100, 500}
-
-var worstStyles = []Options{{Style: Dark, Profile: termenv.TrueColor}, {Style: NoTTY}}
+// worstOptions are the looks and widths the worst lessons are rendered at: the narrowest and
+// widest widths in colour (the costliest), and a common one without.
+var worstOptions = []Options{
+	{Style: Dark, Profile: termenv.TrueColor, Width: 20},
+	{Style: Dark, Profile: termenv.TrueColor, Width: 500},
+	{Style: NoTTY, Width: 80},
+}
 
 func TestWorstLessonsWithinTheLimits(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceBuild {
+		// Not a test of concurrency, and ten times slower under the race detector: the plain
+		// run renders them.
 		t.Skip("renders the worst lessons the limits allow")
 	}
 	for name, body := range worstLessons() {
@@ -106,16 +112,13 @@ func TestWorstLessonsWithinTheLimits(t *testing.T) {
 			t.Errorf("%s: does not validate, so it tests nothing: %v", name, probs.Errors()[0])
 			continue
 		}
-		for _, o := range worstStyles {
-			for _, w := range worstWidths {
-				o.Width = w
-				start := time.Now()
-				out, err := Guard(fmt.Sprint(name, o), hangLimit, func() (string, error) { return Lesson(l, o) })
-				if err != nil {
-					t.Fatalf("%s at %d columns (%s): %v", name, w, o.Style, err)
-				}
-				t.Logf("%-18s %-5s %3d columns: %7.1f ms, %d bytes", name, o.Style, w, float64(time.Since(start).Microseconds())/1000, len(out))
+		for _, o := range worstOptions {
+			start := time.Now()
+			out, err := Guard(fmt.Sprint(name, o), hangLimit, func() (string, error) { return Lesson(l, o) })
+			if err != nil {
+				t.Fatalf("%s at %d columns (%s): %v", name, o.Width, o.Style, err)
 			}
+			t.Logf("%-18s %-5s %3d columns: %7.1f ms, %d bytes", name, o.Style, o.Width, float64(time.Since(start).Microseconds())/1000, len(out))
 		}
 	}
 }
