@@ -253,3 +253,13 @@ func TestLoadedCourseHoldsNoControlCharacter(t *testing.T) {
 	}
 	walk(reflect.ValueOf(c), "course")
 }
+
+// TestParserPanicIsAProblem: the loader parses on goroutines of its own, where a panic would
+// end the program with a stack trace (and, under --watch, leave the terminal in raw mode).
+func TestParserPanicIsAProblem(t *testing.T) {
+	f := parseGuarded("c/01-x.md", func() parsedFile { panic("boom") })
+	if f.lesson != nil || len(f.problems) != 1 ||
+		f.problems[0].String() != "c/01-x.md:1:1: cannot read this lesson: the parser failed (boom); please report it" {
+		t.Fatalf("%+v", f)
+	}
+}

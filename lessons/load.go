@@ -173,7 +173,8 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				f := parseLesson(jobs[i].display, jobs[i].src)
+				job := jobs[i]
+				f := parseGuarded(job.display, func() parsedFile { return parseLesson(job.display, job.src) })
 				if f.lesson != nil && f.lesson.Section == "" {
 					f.lesson.Section = DefaultSection
 				}
@@ -183,6 +184,19 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 	}
 	wg.Wait()
 	return append(out, results...)
+}
+
+// parseGuarded parses one lesson file, turning a panic of the parser into a problem with the
+// file: these goroutines are the loader's own, and a panic in one would end the program with a
+// stack trace (and, under --watch, leave the terminal in raw mode).
+func parseGuarded(display string, parse func() parsedFile) (f parsedFile) {
+	defer func() {
+		if p := recover(); p != nil {
+			f = parsedFile{problems: Problems{{Path: display, Line: 1, Col: 1,
+				Message: fmt.Sprintf("cannot read this lesson: the parser failed (%v); please report it", p)}}}
+		}
+	}()
+	return parse()
 }
 
 func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yamlEntry) {
