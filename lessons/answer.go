@@ -1,15 +1,11 @@
 package lessons
 
-import (
-	"math/rand/v2"
-	"strings"
-	"unicode"
-)
+import "math/rand/v2"
 
 // CheckChoices reports whether the selected choices (indexes into q.Choices, in written order)
 // are exactly the correct ones.
 func (q *Question) CheckChoices(selected []int) bool {
-	if q.Kind == ShortAnswer {
+	if q.Typed() {
 		return false
 	}
 	picked := make(map[int]bool, len(selected))
@@ -25,33 +21,6 @@ func (q *Question) CheckChoices(selected []int) bool {
 		}
 	}
 	return true
-}
-
-// CheckText reports whether a typed answer matches one of a short-answer question's accepted
-// answers, ignoring case, surrounding space and punctuation, and runs of inner space.
-func (q *Question) CheckText(answer string) bool {
-	if q.Kind != ShortAnswer {
-		return false
-	}
-	got := normalizeAnswer(answer)
-	if got == "" {
-		return false
-	}
-	for _, a := range q.Accepted {
-		if normalizeAnswer(a) == got {
-			return true
-		}
-	}
-	return false
-}
-
-// normalizeAnswer folds case, trims space and punctuation (and Markdown markup such as `code`)
-// from both ends, and collapses inner runs of space.
-func normalizeAnswer(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
-	})
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // CorrectChoices returns the indexes of the correct choices, in written order.

@@ -49,3 +49,31 @@ func generatedCourse(n int) fstest.MapFS {
 	}
 	return fsys
 }
+
+// BenchmarkFind is the outline's filter on the built-in course, run on every key typed in it.
+// Budget: well under a frame (16 ms).
+func BenchmarkFind(b *testing.B) {
+	c, _, err := Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(c.Find("leak")) == 0 {
+			b.Fatal("nothing found")
+		}
+	}
+}
+
+// BenchmarkJudgeText judges a typed answer with a typo against four accepted answers (the
+// slowest path: every normalisation and the edit distances). Budget: under 50 µs.
+func BenchmarkJudgeText(b *testing.B) {
+	q := &Question{Kind: ShortAnswer, Accepted: []string{"Retrieval-augmented generation", "Retrieval augmented generation (RAG)",
+		"RAG", "retrieval-augmented-generation"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if !q.CheckText("Retreival augmented generaton") {
+			b.Fatal("not accepted")
+		}
+	}
+}

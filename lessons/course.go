@@ -2,6 +2,8 @@
 // holding its quiz. It knows Markdown and quizzes and nothing of terminals.
 package lessons
 
+import "io/fs"
+
 // Course is a loaded course, its lessons in course order.
 type Course struct {
 	ID          string
@@ -10,9 +12,15 @@ type Course struct {
 	Version     string
 	PassMark    int  // percent of a quiz's questions needed to pass
 	Sequential  bool // a lesson opens only once the previous one is complete (progress.CourseInfo.Locked)
-	Lessons     []*Lesson
+	// PartialCredit gives multiple-select questions partial credit (manifest partial_credit);
+	// the loader copies it to each of them (Question.PartialCredit).
+	PartialCredit bool
+	Lessons       []*Lesson
 	// Source names where the course came from, for messages: a folder, or "built-in".
 	Source string
+	// Files holds the course's files, for what a lesson refers to beside it (a command lab's
+	// starter and solution folders, at LessonDir and below).
+	Files fs.FS
 }
 
 // Lesson is one lesson file: its front matter, its body without the quiz, and the quiz.
@@ -30,11 +38,19 @@ type Lesson struct {
 	// BodyLine is the line of the file on which Body starts, to map rendered problems back.
 	BodyLine int
 	Quiz     []*Question
+	// Labs are the lesson's hands-on labs (```lab blocks, labs.go), in the order written; in
+	// Body each is a card.
+	Labs []*Lab
+	// Draw is how many of the quiz's questions each full attempt asks, drawn at random (front
+	// matter draw:); 0 asks them all.
+	Draw int
 	// Words counts the words of the body's prose (code blocks excluded).
 	Words int
 	// Path names the file the lesson was read from as problems name it: the course's Source,
 	// then the file name ("lessons/course/01-the-role.md").
 	Path string
+
+	images []imageRef // the local images it shows, checked by LoadDir
 }
 
 // Kind is a question's kind.
@@ -46,10 +62,11 @@ const (
 	MultipleSelect Kind = "multiple"
 	TrueFalse      Kind = "truefalse"
 	ShortAnswer    Kind = "short"
+	Numeric        Kind = "numeric" // a typed number, right within a tolerance or a range
 )
 
 // Kinds lists every question kind, in the order reports show them.
-var Kinds = []Kind{SingleChoice, MultipleSelect, TrueFalse, ShortAnswer}
+var Kinds = []Kind{SingleChoice, MultipleSelect, TrueFalse, ShortAnswer, Numeric}
 
 // Question is one quiz question.
 type Question struct {
@@ -61,11 +78,18 @@ type Question struct {
 	Detail string
 	// Choices are the options of choice questions, in written order.
 	Choices []Choice
-	// Accepted lists the accepted answers of a short-answer question.
-	Accepted    []string
-	Explanation string
-	Hint        string
-	Shuffle     bool
+	// Accepted lists the accepted answers of a short-answer or numeric question, as written.
+	Accepted []string
+	// Numbers are a numeric question's accepted answers, read from Accepted.
+	Numbers []NumberRange
+	// Exact turns off the forgiveness of typos in a short answer ({exact=true}).
+	Exact bool
+	// PartialCredit gives a multiple-select question credit for each right tick (the course's
+	// partial_credit); see Answer.Credit.
+	PartialCredit bool
+	Explanation   string
+	Hint          string
+	Shuffle       bool
 	// Hash identifies the question's content: it changes when an instructor edits the prompt,
 	// the choices or the answers, so progress can tell an answer was given to an older version.
 	Hash string

@@ -26,7 +26,8 @@ func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
-		pl.errorf(firstLine+line-1, 1, "invalid YAML: %s", msg)
+		line, col, msg := explainYAMLError(src, line, msg)
+		pl.errorf(firstLine+line-1, col, "%s", msg)
 		return found, false
 	}
 	if !checkYAMLValues(&doc, src, firstLine, pl) { // decoded.go: escapes and aliases
@@ -54,10 +55,9 @@ func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) 
 			}
 		}
 		if dst == nil {
+			pl.errorf(line, col, "%s", unknownFieldMessage(key.Value, names))
 			if s := suggest(key.Value, names); s != "" {
-				pl.errorf(line, col, "unknown field %q (did you mean %q?)", key.Value, s)
-			} else {
-				pl.errorf(line, col, "unknown field %q (known fields: %s)", key.Value, strings.Join(names, ", "))
+				found[misspelt+s] = yamlEntry{Key: key} // its absence is not reported again
 			}
 			continue
 		}
@@ -66,11 +66,24 @@ func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) 
 			continue
 		}
 		found[key.Value] = yamlEntry{Key: key, Value: val}
-		if err := val.Decode(dst); err != nil {
-			pl.errorf(firstLine+val.Line-1, val.Column, "field %q: %s", key.Value, describeTypeError(dst))
+		if !decodeValue(key, val, dst, firstLine, pl) {
+			found[invalid+key.Value] = found[key.Value]
 		}
 	}
 	return found, true
+}
+
+// decodeValue decodes one field's value into dst, or reports why it cannot (returning false).
+func decodeValue(key, val *yaml.Node, dst any, firstLine int, pl *problemList) bool {
+	if vl, vc, msg, bad := valueProblem(key, val, dst); bad {
+		pl.errorf(firstLine+vl-1, vc, "%s", msg)
+		return false
+	}
+	if err := val.Decode(dst); err != nil {
+		pl.errorf(firstLine+val.Line-1, val.Column, "field %q: %s", key.Value, describeTypeError(dst))
+		return false
+	}
+	return true
 }
 
 // yamlLinePattern finds the line number in the YAML library's error text, the only place
@@ -103,11 +116,28 @@ func describeTypeError(dst any) string {
 	}
 }
 
-// suggest returns the known name closest to a misspelt one, or "" when none is close.
+// In decodeYAML's result, misspelt prefixes a field an unknown key was suggested as, and
+// invalid a field whose value was reported: checks that the field is there and not empty
+// would only repeat those problems.
+const (
+	misspelt = "?"
+	invalid  = "!"
+)
+
+// explained reports whether a problem with the field name is reported already: its key was
+// misspelt, or its value was wrong.
+func explained(keys map[string]yamlEntry, name string) bool {
+	_, typo := keys[misspelt+name]
+	_, bad := keys[invalid+name]
+	return typo || bad
+}
+
+// suggest returns the known name closest to a misspelt one, or "" when none is close. Close
+// means at most two edits, and at most one for every two characters: "a" is not "id" misspelt.
 func suggest(got string, known []string) string {
 	best, bestDist := "", 3
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(got), k); d < bestDist {
+		if d := editDistance(strings.ToLower(got), k); d < bestDist && 2*d <= len(got) {
 			best, bestDist = k, d
 		}
 	}

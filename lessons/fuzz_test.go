@@ -21,6 +21,10 @@ func FuzzParseLesson(f *testing.F) {
 	}
 	f.Add([]byte(sampleLesson))
 	f.Add([]byte("---\ntitle: x\n---\n## Quiz\n### {kind=short}\n- [x]\n"))
+	// The shapes the validator's holes rebuild (holesquiz.go): split, nested and indented
+	// choices, and a quiz heading in the body.
+	f.Add([]byte("---\ntitle: x\n---\nA.\n## Quiz\n### Q\n* [ ] a\n> f\n- [x] b\n\t- [ ] c\n\n> E\n## Q2\n- [x] y\n"))
+	f.Add([]byte("---\ntitle: x\n---\n## Quiz:\n### Q {kind=short}\n\n\t- [x] a\u200b\n- [x] ![i](x.png)\n> Tip: t\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		l, probs := parseFile("f.md", src)
 		if l == nil && !probs.HasErrors() {

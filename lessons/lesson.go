@@ -36,6 +36,7 @@ type frontMatter struct {
 	Order      int
 	Minutes    int
 	Objectives []string
+	Draw       int
 }
 
 // parsedFile is one lesson file, parsed: the lesson (nil when the file cannot be read as a
@@ -47,6 +48,14 @@ type parsedFile struct {
 	idLine, idCol int
 }
 
+// ParseLesson parses one lesson file on its own, outside any course: for tools and tests that
+// look at single files (the renderer's layout property test reads every testdata lesson). It
+// returns nil when the file cannot be read as a lesson; filePath names it in problems.
+func ParseLesson(filePath string, src []byte) (*Lesson, Problems) {
+	f := parseLesson(filePath, src)
+	return f.lesson, f.problems
+}
+
 // parseLesson parses one lesson file; filePath names it in problems.
 func parseLesson(filePath string, src []byte) parsedFile {
 	pl := &problemList{path: filePath}
@@ -55,6 +64,7 @@ func parseLesson(filePath string, src []byte) parsedFile {
 		return parsedFile{problems: pl.items}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a byte-order mark from some editors
+	src = normalizeNewlines(src)
 	idx := newLineIndex(src)
 	checkText(src, idx, pl)
 	checkInvisible(src, idx, pl) // decoded.go
@@ -73,13 +83,13 @@ func parseLesson(filePath string, src []byte) parsedFile {
 	default:
 		keys, readable = decodeYAML(yamlSrc, 2, []yamlField{
 			{"id", &fm.ID}, {"title", &fm.Title}, {"section", &fm.Section}, {"order", &fm.Order},
-			{"minutes", &fm.Minutes}, {"objectives", &fm.Objectives},
+			{"minutes", &fm.Minutes}, {"objectives", &fm.Objectives}, {"draw", &fm.Draw},
 		}, pl)
 	}
 
 	l := &Lesson{
 		ID: fm.ID, Title: strings.TrimSpace(fm.Title), Section: strings.TrimSpace(fm.Section),
-		Order: fm.Order, Minutes: fm.Minutes, Path: filePath,
+		Order: fm.Order, Minutes: fm.Minutes, Draw: fm.Draw, Path: filePath,
 	}
 	for _, o := range fm.Objectives {
 		if o = strings.TrimSpace(o); o != "" {
@@ -93,6 +103,7 @@ func parseLesson(filePath string, src []byte) parsedFile {
 	if p.withinParseLimits(bodyStart) { // else the parse could take minutes (limits.go)
 		p.parseBody(bodyStart)
 	}
+	checkDraw(l, keys, pl)
 	return parsedFile{lesson: l, problems: pl.items, idLine: idLine, idCol: idCol}
 }
 
@@ -120,9 +131,11 @@ func checkLessonFields(l *Lesson, keys map[string]yamlEntry, readable bool, pl *
 	if !readable {
 		return idLine, idCol
 	}
-	if _, ok := keys["title"]; !ok {
+	switch _, ok := keys["title"]; {
+	case explained(keys, "title"):
+	case !ok:
 		pl.errorf(1, 1, "missing title")
-	} else if l.Title == "" {
+	case l.Title == "":
 		line, col := at("title")
 		pl.errorf(line, col, "empty title")
 	}
@@ -134,7 +147,7 @@ func checkLessonFields(l *Lesson, keys map[string]yamlEntry, readable bool, pl *
 		line, col := at("minutes")
 		pl.errorf(line, col, "minutes must not be negative")
 	}
-	if len(l.Objectives) == 0 {
+	if len(l.Objectives) == 0 && !explained(keys, "objectives") {
 		line, col := at("objectives")
 		pl.warnf(line, col, "lesson has no objectives")
 	}
@@ -173,6 +186,9 @@ type lessonParser struct {
 	pl     *problemList
 	lesson *Lesson
 	base   int // byte offset of the body in src: AST segments are relative to it
+	// explained holds the heading lines of questions whose lack of choices a problem already
+	// explains (choices indented into a code block: holesquiz.go).
+	explained map[int]bool
 }
 
 func (p *lessonParser) parseBody(bodyStart int) {
@@ -191,11 +207,13 @@ func (p *lessonParser) parseBody(bodyStart int) {
 			break
 		}
 	}
-	bodyEnd := len(body)
+	bodyEnd, quizLine := len(body), 0
 	if quiz != nil {
 		bodyEnd = p.idx.lineStart(p.base+p.nodeStart(quiz)) - p.base
+		quizLine, _ = p.posOf(quiz)
 	}
-	p.lesson.Body = strings.TrimSpace(string(joinListLines(doc, body, bodyEnd))) + "\n"
+	cards := p.parseLabs(doc, quizLine)
+	p.lesson.Body = strings.TrimSpace(string(joinListLines(doc, body, bodyEnd, cards...))) + "\n"
 
 	var words strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -218,6 +236,7 @@ func (p *lessonParser) parseBody(bodyStart int) {
 	})
 	p.lesson.Words = len(strings.Fields(words.String()))
 	p.checkCodeBlocks(doc)
+	p.checkBody(doc, quiz)
 
 	if quiz != nil {
 		p.parseQuiz(quiz.(*ast.Heading))

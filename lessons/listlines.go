@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,9 +13,10 @@ import (
 // joins those lines once, when it makes Lesson.Body.
 
 // joinListLines returns body[:end] with the soft line breaks inside list items and blockquotes
-// turned into spaces. Glamour keeps those breaks when it wraps such text, so a list item or a
-// quote wrapped over two source lines would show ragged; top-level paragraphs are unaffected.
-func joinListLines(doc ast.Node, body []byte, end int) []byte {
+// turned into spaces, and the other edits made (the labs' cards, which stand at the top level).
+// Glamour keeps those breaks when it wraps such text, so a list item or a quote wrapped over two
+// source lines would show ragged; top-level paragraphs are unaffected.
+func joinListLines(doc ast.Node, body []byte, end int, others ...edit) []byte {
 	type span struct{ from, to int }
 	var joins []span
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -47,15 +49,29 @@ func joinListLines(doc ast.Node, body []byte, end int) []byte {
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	if len(joins) == 0 {
+	edits := slices.Clone(others)
+	for _, j := range joins {
+		edits = append(edits, edit{from: j.from, to: j.to, text: " "})
+	}
+	return applyEdits(body, end, edits)
+}
+
+// applyEdits returns body[:end] with the edits made; edits that do not end before end are
+// left out, and they must not overlap.
+func applyEdits(body []byte, end int, edits []edit) []byte {
+	if len(edits) == 0 {
 		return body[:end]
 	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.from - b.from })
 	out := make([]byte, 0, end)
 	last := 0
-	for _, j := range joins {
-		out = append(out, body[last:j.from]...)
-		out = append(out, ' ')
-		last = j.to
+	for _, e := range edits {
+		if e.to > end || e.from < last {
+			continue
+		}
+		out = append(out, body[last:e.from]...)
+		out = append(out, e.text...)
+		last = e.to
 	}
 	return append(out, body[last:end]...)
 }

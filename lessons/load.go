@@ -60,7 +60,17 @@ func LoadDir(dir string) (*Course, Problems, error) {
 		return nil, nil, fmt.Errorf("cannot read the course folder: %w", err)
 	}
 	defer root.Close()
-	return Load(root.FS(), filepath.ToSlash(filepath.Clean(dir)))
+	c, probs, err := Load(root.FS(), filepath.ToSlash(filepath.Clean(dir)))
+	if err != nil {
+		return c, probs, err
+	}
+	// The root closes on return; labs' folders are read later, from the folder itself.
+	// Load checked them through the root, which refuses links that lead outside.
+	c.Files = os.DirFS(dir)
+	// Only a folder has the images beside the lessons: a bundle carries the lessons alone.
+	probs = append(probs, checkImages(root.FS(), c)...)
+	probs.Sort()
+	return c, probs, nil
 }
 
 // manifest is course.yaml.
@@ -72,6 +82,8 @@ type manifest struct {
 	PassMark    int
 	Sequential  bool
 	Lessons     []string
+	// PartialCredit: multiple-select questions earn credit for each right tick.
+	PartialCredit bool
 }
 
 // IsCourseFile reports whether a file of a course folder belongs to the course: the manifest,
@@ -93,19 +105,23 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read the course folder %s: %w", source, err)
 	}
-	c := &Course{Source: source, PassMark: defaultPassMark}
+	c := &Course{Source: source, PassMark: defaultPassMark, Files: fsys}
 	var probs Problems
 
 	mf, manifestProbs, manifestKeys := readManifest(fsys, source)
 	probs = append(probs, manifestProbs...)
+	probs = append(probs, manifestHoles(mf, manifestKeys, source)...)
+	probs = append(probs, ignoredFileNotes(entries, source)...)
 	c.ID, c.Title, c.Description, c.Version, c.Sequential = mf.ID, strings.TrimSpace(mf.Title), strings.TrimSpace(mf.Description), mf.Version, mf.Sequential
 	if mf.PassMark != 0 {
 		c.PassMark = mf.PassMark
 	}
+	c.PartialCredit = mf.PartialCredit
 
 	parsed := parseFiles(fsys, entries, source)
+	preferOriginals(parsed)
 	byID := map[string]*Lesson{}
-	questionAt := map[string]string{}
+	questionAt, labAt := map[string]string{}, map[string]string{}
 	for _, f := range parsed {
 		probs = append(probs, f.problems...)
 		l := f.lesson
@@ -119,9 +135,11 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		}
 		byID[l.ID] = l
 		probs = append(probs, checkQuestionIDs(l, questionAt)...)
+		probs = append(probs, checkLabs(fsys, l, labAt)...)
 		c.Lessons = append(c.Lessons, l)
 	}
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
+	applyPartialCredit(c)
 	probs = append(probs, lintCourse(c, source)...)
 	probs.Sort()
 	neutralise(c) // decoded.go
@@ -216,34 +234,43 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 	keys, readable := decodeYAML(src, 1, []yamlField{
 		{"id", &mf.ID}, {"title", &mf.Title}, {"description", &mf.Description}, {"version", &mf.Version},
 		{"pass_mark", &mf.PassMark}, {"sequential", &mf.Sequential}, {"lessons", &mf.Lessons},
+		{"partial_credit", &mf.PartialCredit},
 	}, pl)
 	if !readable {
 		return mf, pl.items, keys
 	}
+	checkManifestFields(mf, keys, pl)
+	return mf, pl.items, keys
+}
+
+// checkManifestFields checks the manifest's id, title and pass mark. A field whose key was
+// misspelt, or whose value was reported, is not reported again.
+func checkManifestFields(mf manifest, keys map[string]yamlEntry, pl *problemList) {
 	at := func(key string) (int, int) {
 		if k, ok := keys[key]; ok {
 			return k.Key.Line, k.Key.Column
 		}
 		return 1, 1
 	}
+	missing := func(key string) bool { return keys[key].Key == nil && keys[misspelt+key].Key == nil }
 	switch {
-	case keys["id"].Key == nil:
+	case missing("id"):
 		pl.errorf(1, 1, "missing id: the course id is the key learners' progress is stored under")
-	case !validID(mf.ID):
+	case keys["id"].Key != nil && !validID(mf.ID):
 		line, col := at("id")
 		pl.errorf(line, col, "invalid id %q: use lower-case letters, digits and dashes", mf.ID)
 	}
-	if keys["title"].Key == nil {
+	switch {
+	case missing("title"):
 		pl.errorf(1, 1, "missing title")
-	} else if strings.TrimSpace(mf.Title) == "" {
+	case keys["title"].Key != nil && strings.TrimSpace(mf.Title) == "":
 		line, col := at("title")
 		pl.errorf(line, col, "empty title")
 	}
-	if keys["pass_mark"].Key != nil && (mf.PassMark < 1 || mf.PassMark > 100) {
+	if isWholeNumber(keys["pass_mark"].Value) && (mf.PassMark < 1 || mf.PassMark > 100) {
 		line, col := at("pass_mark")
 		pl.errorf(line, col, "pass_mark must be a percentage from 1 to 100")
 	}
-	return mf, pl.items, keys
 }
 
 // orderLessons puts the lessons in course order: the manifest's list when it has one, else by
@@ -270,6 +297,7 @@ func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source stri
 	}
 	ordered := make([]*Lesson, 0, len(c.Lessons))
 	listed := map[string]bool{}
+	hinted := map[string]bool{} // lessons a misspelt entry was taken for: not reported as unlisted too
 	for i, id := range mf.Lessons {
 		line, col := 1, 1
 		if i < len(items) {
@@ -280,17 +308,20 @@ func orderLessons(c *Course, mf manifest, keys map[string]yamlEntry, source stri
 		case listed[id]:
 			pl.errorf(line, col, "lesson %q is listed twice", id)
 		case !ok:
-			pl.errorf(line, col, "manifest names lesson %q, which does not exist", id)
+			pl.errorf(line, col, "%s", unknownEntry(id, byID, listed, hinted))
 		default:
 			ordered = append(ordered, l)
 		}
 		listed[id] = true
 	}
 	for _, l := range c.Lessons {
-		if !listed[l.ID] {
+		if listed[l.ID] {
+			continue
+		}
+		ordered = append(ordered, l)
+		if !hinted[l.ID] && validID(l.ID) { // else its problem is reported already
 			pl.items = append(pl.items, Problem{Path: l.Path, Line: 1, Col: 1,
 				Message: fmt.Sprintf("lesson %q is not listed in the manifest's lessons", l.ID)})
-			ordered = append(ordered, l)
 		}
 	}
 	c.Lessons = ordered

@@ -55,19 +55,21 @@ func (p *lessonParser) source(n ast.Node) string {
 }
 
 // inlineAfter returns the Markdown of a choice's text: its block's lines after the checkbox.
+// The text starts right after the box's "]" on the first line, not at the first inline node
+// after the box: that node's first text may sit inside markup ("`code`", "**bold**") whose
+// opening marks would be lost.
 func (p *lessonParser) inlineAfter(box ast.Node) string {
 	parent := box.Parent()
-	next := box.NextSibling()
-	if next == nil || parent.Lines().Len() == 0 {
+	if box.NextSibling() == nil || parent.Lines().Len() == 0 {
 		return ""
 	}
-	start := p.nodeStart(next)
-	first := parent.Lines().At(0)
 	var b strings.Builder
 	for i := 0; i < parent.Lines().Len(); i++ {
 		seg := parent.Lines().At(i)
-		if i == 0 && start >= first.Start && start <= first.Stop {
-			seg = text.NewSegment(start, seg.Stop)
+		if i == 0 {
+			if end := bytes.IndexByte(seg.Value(p.body()), ']'); end >= 0 {
+				seg = text.NewSegment(seg.Start+end+1, seg.Stop)
+			}
 		}
 		b.Write(bytes.TrimSpace(seg.Value(p.body())))
 		b.WriteByte(' ')

@@ -170,20 +170,20 @@ func TestParseProblems(t *testing.T) {
 		{"no front matter", "Just text.\n", []string{"x.md:1:1: missing front matter: a lesson starts with a --- block holding at least its title"}},
 		{"unclosed front matter", "---\ntitle: A\n", []string{"x.md:1:1: front matter is not closed: add a line with --- after it"}},
 		{"bad yaml", "---\ntitle: [a\n---\n", []string{"x.md:2:1: invalid YAML: did not find expected ',' or ']'"}},
-		{"wrong type", "---\ntitle: A\nminutes: soon\nobjectives: [o]\n---\n", []string{`x.md:3:10: field "minutes": expected a whole number`}},
-		{"invalid id", "---\nid: My Lesson\ntitle: A\nobjectives: [o]\n---\n", []string{`x.md:2:1: invalid id "My Lesson": use lower-case letters, digits and dashes`}},
-		{"unknown kind", "---\ntitle: A\nobjectives: [o]\n---\n\n## Quiz\n\n### Q? {kind=essay}\n\n- [x] a\n- [ ] b\n\n> E.\n",
-			[]string{`x.md:8:1: unknown question kind "essay": use single, multiple, truefalse or short`}},
-		{"plain list", "---\ntitle: A\nobjectives: [o]\n---\n\n## Quiz\n\n### Q?\n\n- a\n- b\n\n> E.\n", []string{
+		{"wrong type", "---\ntitle: A\nminutes: soon\nobjectives: [o]\n---\nBody.\n", []string{`x.md:3:10: field "minutes": expected a whole number`}},
+		{"invalid id", "---\nid: My Lesson\ntitle: A\nobjectives: [o]\n---\nBody.\n", []string{`x.md:2:1: invalid id "My Lesson": use lower-case letters, digits and dashes`}},
+		{"unknown kind", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n## Quiz\n\n### Q? {kind=essay}\n\n- [x] a\n- [ ] b\n\n> E.\n",
+			[]string{`x.md:8:1: unknown question kind "essay": use single, multiple, truefalse, short or numeric`}},
+		{"plain list", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n## Quiz\n\n### Q?\n\n- a\n- b\n\n> E.\n", []string{
 			"x.md:10:3: choices must be a task list: start each choice with [ ] or [x]",
 			"x.md:11:3: choices must be a task list: start each choice with [ ] or [x]",
 			"x.md:8:1: question has no choices: add a task list (- [ ] ...)",
 		}},
-		{"short answer unchecked", "---\ntitle: A\nobjectives: [o]\n---\n\n## Quiz\n\n### Q? {kind=short}\n\n- [x] a\n- [ ] b\n\n> E.\n",
-			[]string{"x.md:8:1: short-answer question lists an answer that is not marked [x]: every listed item is an accepted answer"}},
-		{"section inside quiz", "---\ntitle: A\nobjectives: [o]\n---\n\n## Quiz\n\n### Q?\n\n- [x] a\n- [ ] b\n\n> E.\n\n## More\n",
+		{"short answer unchecked", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n## Quiz\n\n### Q? {kind=short}\n\n- [x] a\n- [ ] b\n\n> E.\n",
+			[]string{"x.md:11:3: short-answer question lists an answer that is not marked [x]: every listed item is an accepted answer"}},
+		{"section inside quiz", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n## Quiz\n\n### Q?\n\n- [x] a\n- [ ] b\n\n> E.\n\n## More\n",
 			[]string{`x.md:15:1: the quiz runs to the end of the file: move this section above "## Quiz"`}},
-		{"true false wrong choices", "---\ntitle: A\nobjectives: [o]\n---\n\n## Quiz\n\n### Q? {kind=truefalse}\n\n- [x] Yes\n- [ ] No\n\n> E.\n",
+		{"true false wrong choices", "---\ntitle: A\nobjectives: [o]\n---\nBody.\n## Quiz\n\n### Q? {kind=truefalse}\n\n- [x] Yes\n- [ ] No\n\n> E.\n",
 			[]string{"x.md:8:1: true/false question needs exactly the choices True and False"}},
 	}
 	for _, tt := range tests {
@@ -196,12 +196,17 @@ func TestParseProblems(t *testing.T) {
 
 func TestNormalizeAnswer(t *testing.T) {
 	tests := map[string]string{
-		"  Data Drift. ": "data drift",
-		`"data   drift"`: "data drift",
-		"`features`":     "features",
-		"data-drift":     "data-drift",
-		"¿Qué?":          "qué",
-		"...":            "",
+		"  Data Drift. ":                        "data drift",
+		`"data   drift"`:                        "data drift",
+		"`features`":                            "features",
+		"data-drift":                            "data drift",
+		"data_drift":                            "data drift",
+		"Data — drift":                          "data drift",
+		"GRÜSSE":                                "grüsse",
+		"(RAG).":                                "rag",
+		"Retrieval-Augmented Generation (RAG).": "retrieval augmented generation (rag)",
+		"¿Qué?":                                 "qué",
+		"...":                                   "",
 	}
 	for in, want := range tests {
 		if got := normalizeAnswer(in); got != want {

@@ -7,13 +7,15 @@ import (
 	"github.com/aieng/aieng/internal/safetext"
 )
 
-// Severity tells whether a problem makes a course unusable (Error) or only worse (Warning).
+// Severity tells whether a problem makes a course unusable (Error) or only worse (Warning), or
+// is only worth knowing (Note: a file that is not read).
 type Severity int
 
 // The severities, from most to least serious.
 const (
 	Error Severity = iota
 	Warning
+	Note
 )
 
 // Problem is one thing wrong with a course file, with its position (1-based line and column;
@@ -31,8 +33,11 @@ type Problem struct {
 // nothing to the terminal and shows what is there.
 func (p Problem) String() string {
 	msg := p.Message
-	if p.Severity == Warning {
+	switch p.Severity {
+	case Warning:
 		msg = "warning: " + msg
+	case Note:
+		msg = "note: " + msg
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", safetext.Quote(p.Path), p.Line, p.Col, safetext.Line(msg))
 }
@@ -48,6 +53,9 @@ func (ps Problems) Errors() Problems { return ps.filter(Error) }
 
 // Warnings returns only the warnings.
 func (ps Problems) Warnings() Problems { return ps.filter(Warning) }
+
+// Notes returns only the notes.
+func (ps Problems) Notes() Problems { return ps.filter(Note) }
 
 func (ps Problems) filter(s Severity) Problems {
 	var out Problems

@@ -33,13 +33,15 @@ func (p *lessonParser) parseQuiz(quiz *ast.Heading) {
 	for node := quiz.NextSibling(); node != nil; node = node.NextSibling() {
 		if h, ok := node.(*ast.Heading); ok {
 			switch {
-			case h.Level == 3:
+			case h.Level == 3 || p.questionAtWrongLevel(h, current != nil, blocks):
 				flush()
 				current, blocks = h, nil
 				continue
 			case h.Level <= 2:
 				line, col := p.posOf(h)
 				p.pl.errorf(line, col, "the quiz runs to the end of the file: move this section above \"## Quiz\"")
+				flush() // the section's blocks are not the question's: reported with the section
+				current, blocks = nil, nil
 				continue
 			}
 		}
@@ -64,12 +66,13 @@ func (p *lessonParser) parseQuestion(h *ast.Heading, blocks []ast.Node, n int) *
 	if q.Prompt == "" {
 		p.pl.errorf(line, col, "question has an empty prompt")
 	}
-	list := p.readQuestionBlocks(q, blocks)
+	list := p.readQuestionBlocks(q, p.repairQuestionBlocks(blocks, line))
 	if list != nil {
 		p.readChoices(q, list)
 	}
 	q.Kind = inferKind(kind, q)
 	p.checkQuestion(q, list, line, col)
+	p.checkAcceptedAnswers(q, list)
 	q.Hash = questionHash(q)
 	return q
 }
@@ -91,8 +94,14 @@ func (p *lessonParser) readAttributes(q *Question, h *ast.Heading, line, col int
 				p.pl.errorf(line, col, "shuffle must be true or false")
 			}
 			q.Shuffle = b
+		case "exact":
+			b, ok := attr.Value.(bool)
+			if !ok {
+				p.pl.errorf(line, col, "exact must be true or false")
+			}
+			q.Exact = b
 		default:
-			p.pl.errorf(line, col, "unknown question attribute %q: use #id, kind= or shuffle=", name)
+			p.pl.errorf(line, col, "unknown question attribute %q: use #id, kind=, shuffle= or exact=", name)
 		}
 	}
 	if strings.HasSuffix(q.Prompt, "}") && strings.Contains(q.Prompt, "{") {
@@ -200,15 +209,21 @@ func (p *lessonParser) checkQuestion(q *Question, list *ast.List, line, col int)
 	switch q.Kind {
 	case SingleChoice, MultipleSelect, TrueFalse:
 	case ShortAnswer:
-		p.takeAcceptedAnswers(q, line, col)
+		p.takeAcceptedAnswers(q, list, line, col)
+	case Numeric:
+		p.takeAcceptedAnswers(q, list, line, col)
+		p.readNumbers(q, list)
 	default:
-		p.pl.errorf(line, col, "unknown question kind %q: use single, multiple, truefalse or short", q.Kind)
+		p.pl.errorf(line, col, "unknown question kind %q: use single, multiple, truefalse, short or numeric", q.Kind)
 		return
+	}
+	if q.Exact && q.Kind != ShortAnswer {
+		p.pl.errorf(line, col, "exact=true applies to short-answer questions only")
 	}
 	if q.Explanation == "" {
 		p.pl.errorf(line, col, "question has no explanation: add a blockquote (> ...) after the choices")
 	}
-	if q.Kind == ShortAnswer {
+	if q.Typed() {
 		return
 	}
 	if !p.checkChoices(q, list, line, col) {
@@ -219,11 +234,15 @@ func (p *lessonParser) checkQuestion(q *Question, list *ast.List, line, col int)
 	}
 }
 
-// takeAcceptedAnswers turns a short-answer question's list into its accepted answers.
-func (p *lessonParser) takeAcceptedAnswers(q *Question, line, col int) {
-	for _, c := range q.Choices {
+// takeAcceptedAnswers turns a short-answer or numeric question's list into its accepted
+// answers.
+func (p *lessonParser) takeAcceptedAnswers(q *Question, list *ast.List, line, col int) {
+	for i, c := range q.Choices {
 		if !c.Correct {
-			p.pl.errorf(line, col, "short-answer question lists an answer that is not marked [x]: every listed item is an accepted answer")
+			if list != nil && nthChild(list, i) != nil {
+				line, col = p.posOf(nthChild(list, i).FirstChild())
+			}
+			p.pl.errorf(line, col, "%s question lists an answer that is not marked [x]: every listed item is an accepted answer", kindName(q.Kind))
 			break
 		}
 	}
@@ -234,7 +253,7 @@ func (p *lessonParser) takeAcceptedAnswers(q *Question, line, col int) {
 	}
 	q.Choices = nil
 	if len(q.Accepted) == 0 {
-		p.pl.errorf(line, col, "short-answer question has no accepted answers: list them as - [x] answer")
+		p.pl.errorf(line, col, "%s question has no accepted answers: list them as - [x] answer", kindName(q.Kind))
 	}
 }
 
@@ -243,7 +262,9 @@ func (p *lessonParser) takeAcceptedAnswers(q *Question, line, col int) {
 func (p *lessonParser) checkChoices(q *Question, list *ast.List, line, col int) bool {
 	switch len(q.Choices) {
 	case 0:
-		p.pl.errorf(line, col, "question has no choices: add a task list (- [ ] ...)")
+		if !p.explained[line] {
+			p.pl.errorf(line, col, "question has no choices: add a task list (- [ ] ...)")
+		}
 		return false
 	case 1:
 		p.pl.errorf(line, col, "question has fewer than two choices")
@@ -257,7 +278,7 @@ func (p *lessonParser) checkChoices(q *Question, list *ast.List, line, col int) 
 	}
 	if (q.Kind == SingleChoice || q.Kind == TrueFalse) && len(correct) > 1 {
 		cl, cc := p.posOf(nthChild(list, correct[1]).FirstChild())
-		p.pl.errorf(cl, cc, "single-choice question has %d correct answers; add {kind=multiple} to the heading if that is intended", len(correct))
+		p.pl.errorf(cl, cc, "%s", tooManyCorrect(q.Kind, len(correct)))
 	}
 	if q.Shuffle {
 		p.checkShuffledWording(q, list)
@@ -312,6 +333,9 @@ func questionHash(q *Question) string {
 	}
 	for _, a := range q.Accepted {
 		fmt.Fprintf(h, "%s\x00", a)
+	}
+	if q.Exact {
+		fmt.Fprint(h, "exact\x00") // judged differently: answers to the other version are kept apart
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"unicode/utf8"
@@ -8,6 +9,16 @@ import (
 
 // MaxFileSize bounds a lesson file, so a stray binary or generated file cannot stall the loader.
 const MaxFileSize = 1 << 20
+
+// normalizeNewlines turns CRLF (Windows) and lone CR (old Mac) line endings into LF. A carriage
+// return that reached a terminal would send the cursor back over the line it ends; lines and
+// columns count the same either way.
+func normalizeNewlines(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	return bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+}
 
 // lineIndex maps byte offsets of one file to 1-based line and column numbers.
 type lineIndex struct {

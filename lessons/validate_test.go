@@ -41,7 +41,6 @@ func TestProblemFixtures(t *testing.T) {
 			"01-a.md:11:1: question has no explanation: add a blockquote (> ...) after the choices",
 		}},
 		{"unknown-key", []string{
-			"01-a.md:1:1: missing title",
 			`01-a.md:2:1: unknown field "titel" (did you mean "title"?)`,
 		}},
 		{"invalid-utf8", []string{

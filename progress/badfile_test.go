@@ -114,7 +114,7 @@ func TestNewerSchemaIsNeverOverwritten(t *testing.T) {
 		data     string
 		readable bool // the fields this version knows are still where it expects them
 	}{
-		"compatible shape": {`{"schema": 2, "courses": {"c": {"lessons": {"old": {"read": true, "read_at": "2025-01-01T00:00:00Z"}}}}, "new_field": [1]}`, true},
+		"compatible shape": {`{"schema": 3, "courses": {"c": {"lessons": {"old": {"read": true, "read_at": "2025-01-01T00:00:00Z"}}}}, "new_field": [1]}`, true},
 		"changed shape":    {`{"schema": 7, "courses": ["something else"]}`, false},
 	}
 	for name, c := range cases {
@@ -162,7 +162,7 @@ func TestNewerSchemaWrittenDuringASessionStopsSaving(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")
 	s := openClean(t, path)
 	must(t, s.MarkRead("c", "one", at(0)))
-	newer := `{"schema": 2, "courses": {}}`
+	newer := `{"schema": 3, "courses": {}}`
 	must(t, os.WriteFile(path, []byte(newer), 0o600))
 
 	if err := s.MarkRead("c", "two", at(1)); !errors.Is(err, ErrReadOnly) {

@@ -17,7 +17,14 @@ import (
 // a higher version was written by a newer aieng and is never overwritten. Any change to the
 // file's fields, even an added one, raises it, since an older aieng would drop what it does not
 // know when it rewrites the file.
-const schemaVersion = 1
+//
+// Schema 2 added attempt kinds (full, practice), answer details (credit, accepted_as, hinted,
+// overridden, at), the questions an attempt asked, the open attempt of a quiz left half-way,
+// and the course's welcomed_at; it also holds the labs passed per lesson, and the later times
+// of a lesson's first opening and reading that a reset may leave (times.go). A schema-1 file is
+// read as schema 2 (its attempts are full ones, no labs passed) and written back as schema 2
+// with the next change.
+const schemaVersion = 2
 
 // file is the progress file as stored: the public snapshot types plus what merging needs (the
 // times at which last-writer-wins values were set, and the times of resets).
@@ -31,18 +38,24 @@ type courseState struct {
 	LastLessonAt time.Time `json:"last_lesson_at,omitzero"`
 	// ResetAt is when the whole course was last reset: anything recorded at or before it is
 	// dropped when merging, so another process's older copy cannot bring it back.
-	ResetAt time.Time               `json:"reset_at,omitzero"`
-	Lessons map[string]*lessonState `json:"lessons,omitempty"`
+	ResetAt time.Time `json:"reset_at,omitzero"`
+	// WelcomedAt is when the learner first saw the course's first-start screen.
+	WelcomedAt time.Time               `json:"welcomed_at,omitzero"`
+	Lessons    map[string]*lessonState `json:"lessons,omitempty"`
 }
 
 type lessonState struct {
-	FirstOpened time.Time `json:"first_opened,omitzero"`
-	LastOpened  time.Time `json:"last_opened,omitzero"`
-	Position    float64   `json:"position,omitempty"`
-	PositionAt  time.Time `json:"position_at,omitzero"`
-	Read        bool      `json:"read,omitempty"`
-	ReadAt      time.Time `json:"read_at,omitzero"`
-	Attempts    []Attempt `json:"attempts,omitempty"`
+	// FirstOpened and ReadAt are the earliest of their sets of times, the others of which are
+	// in the ...Also lists (times.go).
+	FirstOpened     time.Time   `json:"first_opened,omitzero"`
+	FirstOpenedAlso []time.Time `json:"first_opened_also,omitempty"`
+	LastOpened      time.Time   `json:"last_opened,omitzero"`
+	Position        float64     `json:"position,omitempty"`
+	PositionAt      time.Time   `json:"position_at,omitzero"`
+	Read            bool        `json:"read,omitempty"`
+	ReadAt          time.Time   `json:"read_at,omitzero"`
+	ReadAtAlso      []time.Time `json:"read_at_also,omitempty"`
+	Attempts        []Attempt   `json:"attempts,omitempty"`
 	// Best, Passed and PassedAt are written for people reading the file; they are derived from
 	// Attempts again on every load, so they cannot disagree with them.
 	Best     float64   `json:"best,omitempty"`
@@ -50,6 +63,13 @@ type lessonState struct {
 	PassedAt time.Time `json:"passed_at,omitzero"`
 	// ResetAt is when this lesson alone was last reset.
 	ResetAt time.Time `json:"reset_at,omitzero"`
+	// Labs are the passes of the lesson's labs, by lab id, in time order (labs.go).
+	Labs map[string][]LabPass `json:"labs,omitempty"`
+	// Open is the quiz attempt left half-way, and OpenAt when it was last saved or dropped (an
+	// empty Open with a time records a drop, so another process's older copy cannot bring the
+	// attempt back).
+	Open   *OpenAttempt `json:"open_attempt,omitempty"`
+	OpenAt time.Time    `json:"open_attempt_at,omitzero"`
 }
 
 func newFile() *file {
@@ -98,7 +118,11 @@ var byteOrderMark = []byte("\xef\xbb\xbf")
 // decode parses a progress file. A file of a newer or unknown schema returns a *schemaError
 // together with whatever could be read of it (shown read-only, never written back); any other
 // failure wraps errCorrupt.
-func decode(data []byte) (*file, error) {
+func decode(data []byte) (*file, error) { return decodeAs(data, schemaVersion) }
+
+// decodeAs is decode by an aieng that reads schema version: a file of a higher schema is one it
+// must not write. (Tests use it to apply an older aieng's rule to this one's files.)
+func decodeAs(data []byte, version int) (*file, error) {
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	f := &file{}
 	if err := json.Unmarshal(data, f); err != nil {
@@ -109,7 +133,7 @@ func decode(data []byte) (*file, error) {
 			Schema json.RawMessage `json:"schema"`
 		}
 		if json.Unmarshal(data, &probe) == nil {
-			if e := checkSchema(probe.Schema); e != nil {
+			if e := checkSchemaFor(probe.Schema, version); e != nil {
 				return newFile(), e
 			}
 		}
@@ -124,17 +148,17 @@ func decode(data []byte) (*file, error) {
 	schema := f.Schema
 	f.sanitize()
 	f = merge(f, nil) // derives Best and Passed, drops duplicates, applies resets, sorts attempts
-	if schema > schemaVersion {
+	if schema > version {
 		return f, &schemaError{schema: strconv.Itoa(schema), newer: true}
 	}
 	return f, nil
 }
 
-// checkSchema returns a *schemaError for a schema field that is a JSON number this aieng
-// cannot write back: a whole number above schemaVersion, or any other number that is not a
-// whole one within an int. It returns nil for anything else (no field, a string, a known
-// version), which leaves the decision to the caller.
-func checkSchema(raw json.RawMessage) *schemaError {
+// checkSchemaFor returns a *schemaError for a schema field that is a JSON number an aieng
+// reading schema version cannot write back: a whole number above version, or any other number
+// that is not a whole one within an int. It returns nil for anything else (no field, a string,
+// a known version), which leaves the decision to the caller.
+func checkSchemaFor(raw json.RawMessage, version int) *schemaError {
 	text := string(bytes.TrimSpace(raw))
 	if text == "" || !(text[0] == '-' || text[0] >= '0' && text[0] <= '9') {
 		return nil
@@ -143,7 +167,7 @@ func checkSchema(raw json.RawMessage) *schemaError {
 	switch {
 	case err != nil:
 		return &schemaError{schema: text}
-	case n > schemaVersion:
+	case n > version:
 		return &schemaError{schema: text, newer: true}
 	}
 	return nil
@@ -195,21 +219,51 @@ func (f *file) sanitize() {
 				delete(c.Lessons, lid)
 				continue
 			}
-			l.FirstOpened = cleanTime(l.FirstOpened)
+			l.FirstOpened, l.FirstOpenedAlso = cleanTimes(l.FirstOpened, l.FirstOpenedAlso)
 			l.LastOpened = cleanTime(l.LastOpened)
 			l.Position = clamp(l.Position, 0, 1)
 			l.PositionAt = cleanTime(l.PositionAt)
-			l.ReadAt = cleanTime(l.ReadAt)
+			l.ReadAt, l.ReadAtAlso = cleanTimes(l.ReadAt, l.ReadAtAlso)
 			l.PassedAt = cleanTime(l.PassedAt)
 			l.ResetAt = cleanTime(l.ResetAt)
-			for i := range l.Attempts {
-				a := &l.Attempts[i]
-				a.Time = cleanTime(a.Time)
-				a.Percent = clamp(a.Percent, 0, 100)
-				if a.ID == "" {
-					a.ID = contentID(*a)
-				}
-			}
+			l.Labs = sanitizeLabs(l.Labs)
+			l.sanitizeAttempts()
+		}
+	}
+}
+
+// sanitizeAttempts cleans the lesson's attempts and its open attempt. An attempt without a kind
+// comes from a schema-1 file, which had full attempts only.
+func (l *lessonState) sanitizeAttempts() {
+	for i := range l.Attempts {
+		a := &l.Attempts[i]
+		a.Time = cleanTime(a.Time)
+		a.Percent = clamp(a.Percent, 0, 100)
+		if a.ID == "" {
+			a.ID = contentID(*a) // before the kind is set, so the ID does not depend on the migration
+		}
+		if a.Kind == "" {
+			a.Kind = FullAttempt
+		}
+		sanitizeAnswers(a.Answers)
+	}
+	l.OpenAt = cleanTime(l.OpenAt)
+	if o := l.Open; o != nil {
+		o.Started = cleanTime(o.Started)
+		if o.ID == "" {
+			l.Open = nil
+		} else {
+			sanitizeAnswers(o.Answers)
+		}
+	}
+}
+
+func sanitizeAnswers(answers []Answer) {
+	for i := range answers {
+		answers[i].At = cleanTime(answers[i].At)
+		if c := answers[i].Credit; c != nil {
+			v := clamp(*c, 0, 1)
+			answers[i].Credit = &v
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -161,7 +162,7 @@ func TestUnknownSchemaIsKeptNotDamage(t *testing.T) {
 
 			s := openStore(t, path)
 			oneWarning(t, s, "progress file "+path+" has schema "+schema+", which is not a schema version this aieng knows "+
-				"(it reads schema 1): it is left as it is, and this session will not save progress")
+				"(it reads schema "+strconv.Itoa(schemaVersion)+"): it is left as it is, and this session will not save progress")
 			err := s.MarkRead("c", "m", at(0))
 			if want := "progress is not saved in this session: " + path + " has schema " + schema + ", which is not a schema version"; err == nil || err.Error() != want {
 				t.Errorf("change: err = %v\nwant %q", err, want)

@@ -2,12 +2,14 @@ package progress
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,14 +61,43 @@ func recordAttempts(waitToStart bool) int {
 		}
 	}
 	for i := 0; count == 0 || i < count; i++ {
-		a := attempt(fmt.Sprintf("%s-%d", prefix, i), at(i), i%3, 2, i%2 == 0)
-		if err := s.RecordAttempt("c", "l", a); err != nil {
+		id := fmt.Sprintf("%s-%d", prefix, i)
+		if waitToStart { // the concurrent run also keeps an open attempt that this one finishes
+			open := &OpenAttempt{ID: id, Started: time.Now(), Questions: []string{"q1", "q2"}, Answers: []Answer{{QuestionID: "q1", Given: []string{"a"}}}}
+			if err := s.SaveOpenAttempt("c", "l", open, time.Now()); err != nil {
+				fmt.Fprintln(os.Stderr, "helper:", err)
+				return 4
+			}
+		}
+		if err := s.RecordAttempt("c", "l", helperAttempt(id, i)); err != nil {
 			fmt.Fprintln(os.Stderr, "helper:", err)
 			return 4
 		}
 		fmt.Printf("saved %d\n", i) // os.Stdout is unbuffered: the line is out once this returns
 	}
+	if waitToStart {
+		left := &OpenAttempt{ID: prefix + "-left", Started: time.Now(), Questions: []string{"q1", "q2"},
+			Answers: []Answer{{QuestionID: "q1", Given: []string{"left"}, Hinted: true, At: time.Now()}}}
+		if err := errors.Join(s.SaveOpenAttempt("c", "open-"+prefix, left, time.Now()), s.MarkWelcomed("c", time.Now())); err != nil {
+			fmt.Fprintln(os.Stderr, "helper:", err)
+			return 4
+		}
+	}
 	return 0
+}
+
+// helperAttempt is attempt i of a helper: every fourth is practice, and each carries answer
+// details, so that merging between processes is seen to keep them.
+func helperAttempt(id string, i int) Attempt {
+	a := attempt(id, at(i), i%3, 2, i%2 == 0)
+	if i%4 == 3 {
+		a.Kind = PracticeAttempt
+	}
+	credit := 0.5
+	a.Questions = []string{"q1", "q2"}
+	a.Answers = append(a.Answers, Answer{QuestionID: "q2", Given: []string{id}, Credit: &credit, Hinted: true,
+		Overridden: i%2 == 1, AcceptedAs: "x", At: at(i)})
+	return a
 }
 
 func helper(t *testing.T, name, path, prefix string, count int) *exec.Cmd {
@@ -171,7 +202,9 @@ func TestCrashSafety(t *testing.T) {
 }
 
 // TestConcurrentProcesses runs two processes that each record 100 distinct attempts at the same
-// time on one file; afterwards all 200 are there.
+// time on one file, each attempt finishing an open attempt saved just before it; afterwards all
+// 200 are there with their kinds and answer details, no finished attempt is still open, each
+// process's last open attempt is kept, and the course is marked welcomed.
 func TestConcurrentProcesses(t *testing.T) {
 	const each = 100
 	path := filepath.Join(t.TempDir(), "progress.json")
@@ -211,10 +244,33 @@ func TestConcurrentProcesses(t *testing.T) {
 		}
 	}
 
-	attempts := openClean(t, path).Course("c").Lessons["l"].Attempts
+	course := openClean(t, path).Course("c")
+	attempts := course.Lessons["l"].Attempts
 	got := map[string]bool{}
 	for _, a := range attempts {
 		got[a.ID] = true
+		i, _ := strconv.Atoi(a.ID[2:])
+		want := helperAttempt(a.ID, i)
+		if len(a.Answers) != 2 || a.Kind != want.Kind || !slices.Equal(a.Questions, want.Questions) {
+			t.Errorf("attempt %s came back as %+v", a.ID, a)
+			continue
+		}
+		if d, w := a.Answers[1], want.Answers[1]; *d.Credit != *w.Credit || d.Hinted != w.Hinted ||
+			d.Overridden != w.Overridden || d.AcceptedAs != w.AcceptedAs || !d.At.Equal(w.At) {
+			t.Errorf("attempt %s: answer details came back as %+v", a.ID, d)
+		}
+	}
+	raw := decodeFile(t, path).Courses["c"]
+	if o := raw.Lessons["l"].Open; o != nil {
+		t.Errorf("a finished attempt is still open in the file: %+v", o)
+	}
+	for _, prefix := range []string{"A", "B"} {
+		if o := course.Lessons["open-"+prefix].Open; o == nil || o.ID != prefix+"-left" || !o.Answers[0].Hinted {
+			t.Errorf("process %s's open attempt: %+v", prefix, o)
+		}
+	}
+	if !course.Welcomed {
+		t.Error("the welcome was lost")
 	}
 	for _, prefix := range []string{"A", "B"} {
 		for i := range each {
@@ -226,4 +282,14 @@ func TestConcurrentProcesses(t *testing.T) {
 	if len(attempts) != 2*each {
 		t.Errorf("file holds %d attempts, want %d", len(attempts), 2*each)
 	}
+}
+
+// decodeFile reads a progress file as stored, without the store's view of it.
+func decodeFile(t *testing.T, path string) *file {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	must(t, err)
+	f, err := decode(data)
+	must(t, err)
+	return f
 }

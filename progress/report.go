@@ -48,6 +48,16 @@ type ReportLesson struct {
 	Attempts           int        `json:"attempts"`
 	LastAttemptAt      *time.Time `json:"last_attempt_at"`
 	LastAttemptPercent *float64   `json:"last_attempt_percent"`
+
+	// Labs lists the lesson's labs (labs.go).
+	Labs []ReportLab `json:"labs"`
+
+	// Fields added within version 1 (docs/progress.md): practice rounds, pools and answers.
+	QuestionsPerAttempt int             `json:"questions_per_attempt"`
+	FirstAttemptPercent *float64        `json:"first_attempt_percent"`
+	PracticeAttempts    int             `json:"practice_attempts"`
+	Overrides           int             `json:"overrides"`
+	History             []ReportAttempt `json:"history"`
 }
 
 // ReportTotals sums up a report's lessons.
@@ -57,6 +67,8 @@ type ReportTotals struct {
 	Passed          int     `json:"passed"`
 	Read            int     `json:"read"`
 	PercentComplete float64 `json:"percent_complete"`
+	Labs            int     `json:"labs"`
+	LabsPassed      int     `json:"labs_passed"`
 }
 
 // statusKeys are the report's status values: fixed words, unlike Status.String which is for
@@ -89,10 +101,18 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 			Questions: info.Questions,
 			Passed:    lp.Passed,
 			PassedAt:  timeOrNil(lp.PassedAt),
-			Attempts:  len(lp.Attempts),
+			Attempts:  len(lp.FullAttempts()),
+			Labs:      reportLabs(info, lp),
+
+			QuestionsPerAttempt: info.perAttempt(),
+			PracticeAttempts:    lp.PracticeRounds(),
+			Overrides:           lp.Overrides(),
+			History:             history(info, lp),
 		}
 		if last, ok := lp.LastAttempt(); ok {
+			first, _ := lp.FirstAttempt()
 			rl.BestPercent = percentOf(lp.Best)
+			rl.FirstAttemptPercent = percentOf(first.Percent)
 			rl.LastAttemptAt = timeOrNil(last.Time)
 			rl.LastAttemptPercent = percentOf(last.Percent)
 		}
@@ -100,7 +120,7 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 	}
 	sum := course.Summary(p)
 	r.Totals = ReportTotals{Lessons: sum.Lessons, Complete: sum.Complete, Passed: sum.Passed, Read: sum.Read,
-		PercentComplete: round1(sum.PercentComplete())}
+		PercentComplete: round1(sum.PercentComplete()), Labs: sum.Labs, LabsPassed: sum.LabsPassed}
 	return r
 }
 
@@ -116,11 +136,14 @@ var CSVHeader = []string{
 	"report_version", "generated_at", "course_id", "course_version",
 	"lesson_id", "title", "section", "status", "complete", "read", "read_at", "questions",
 	"best_percent", "passed", "passed_at", "attempts", "last_attempt_at", "last_attempt_percent",
+	"labs", "labs_passed",
+	"questions_per_attempt", "first_attempt_percent", "practice_attempts", "overrides",
 }
 
 // WriteCSV writes the report as CSV (RFC 4180): a header row, then one row per lesson. The
 // course and report columns repeat on every row, so rows from many learners can be
-// concatenated; empty cells stand for JSON's nulls.
+// concatenated; empty cells stand for JSON's nulls. Each lesson's history (per attempt and
+// answer) is in the JSON report only.
 func (r Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -133,6 +156,9 @@ func (r Report) WriteCSV(w io.Writer) error {
 			strconv.FormatBool(l.Read), csvTime(l.ReadAt), strconv.Itoa(l.Questions),
 			csvFloat(l.BestPercent), strconv.FormatBool(l.Passed), csvTime(l.PassedAt),
 			strconv.Itoa(l.Attempts), csvTime(l.LastAttemptAt), csvFloat(l.LastAttemptPercent),
+			strconv.Itoa(len(l.Labs)), strconv.Itoa(labsPassed(l.Labs)),
+			strconv.Itoa(l.QuestionsPerAttempt), csvFloat(l.FirstAttemptPercent), strconv.Itoa(l.PracticeAttempts),
+			strconv.Itoa(l.Overrides),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -37,108 +38,87 @@ func TestReadsSchema1Fixture(t *testing.T) {
 	}
 }
 
-func TestReport(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "progress-v1.json"))
+// update rewrites the golden reports in testdata: go test ./progress -run Report -update
+var update = flag.Bool("update", false, "rewrite the golden reports in testdata")
+
+// requireGolden compares got with testdata/name, or writes it there with -update.
+func requireGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		must(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	must(t, err)
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test ./progress -run Report -update rewrites it):\n%s", name, got)
+	}
+}
+
+// reportCourse is the course the fixtures' progress belongs to, as the reports see it now:
+// the-role/q1 has been edited since its first answer, the-role draws 3 of its 4 questions, and
+// it has two labs (the schema-2 fixture passed one of them).
+var reportCourse = CourseInfo{ID: "what-ai-engineers-do", Title: "What AI Engineers Actually Do", Version: "1.0.0", PassMark: 70,
+	Lessons: []LessonInfo{
+		{ID: "the-role", Title: "The role", Section: "Foundations", Questions: 4, Draw: 3,
+			QuestionHashes: map[string]string{"the-role/q1": "h1", "the-role/q2": "h2", "areas": "h-areas", "the-role/q4": "h4"},
+			Labs:           []LabInfo{{ID: "roles-lab", Title: "Who does what"}, {ID: "tools-lab", Title: "Pick the tools"}}},
+		{ID: "designing-models", Title: "Designing models", Section: "The work", Questions: 5},
+		{ID: "wrap-up", Title: "Wrap-up", Section: "Next steps", Questions: 0},
+	}}
+
+func reportOf(t *testing.T, fixture string) Report {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", fixture))
 	must(t, err)
 	path := filepath.Join(t.TempDir(), "progress.json")
 	must(t, os.WriteFile(path, data, 0o600))
-	course := CourseInfo{ID: "what-ai-engineers-do", Title: "What AI Engineers Actually Do", Version: "1.0.0", PassMark: 70,
-		Lessons: []LessonInfo{
-			{ID: "the-role", Title: "The role", Section: "Foundations", Questions: 4},
-			{ID: "designing-models", Title: "Designing models", Section: "The work", Questions: 5},
-			{ID: "wrap-up", Title: "Wrap-up", Section: "Next steps", Questions: 0},
-		}}
 	now := time.Date(2026, 11, 27, 10, 15, 0, 0, time.UTC)
-	r := NewReport(course, openClean(t, path).Course(course.ID), now)
+	return NewReport(reportCourse, openClean(t, path).Course(reportCourse.ID), now)
+}
 
+// TestReport: the report of a schema-1 file (full attempts only) as JSON and CSV.
+func TestReport(t *testing.T) {
+	r := reportOf(t, "progress-v1.json")
 	var out bytes.Buffer
 	must(t, r.WriteJSON(&out))
-	want := `{
-  "report_version": 1,
-  "generated_at": "2026-11-27T10:15:00Z",
-  "course": {
-    "id": "what-ai-engineers-do",
-    "title": "What AI Engineers Actually Do",
-    "version": "1.0.0",
-    "pass_mark": 70
-  },
-  "lessons": [
-    {
-      "id": "the-role",
-      "title": "The role",
-      "section": "Foundations",
-      "status": "passed",
-      "complete": true,
-      "read": true,
-      "read_at": "2026-11-20T17:20:00Z",
-      "questions": 4,
-      "best_percent": 100,
-      "passed": true,
-      "passed_at": "2026-11-20T17:40:00Z",
-      "attempts": 2,
-      "last_attempt_at": "2026-11-20T17:40:00Z",
-      "last_attempt_percent": 100
-    },
-    {
-      "id": "designing-models",
-      "title": "Designing models",
-      "section": "The work",
-      "status": "in_progress",
-      "complete": false,
-      "read": false,
-      "read_at": null,
-      "questions": 5,
-      "best_percent": null,
-      "passed": false,
-      "passed_at": null,
-      "attempts": 0,
-      "last_attempt_at": null,
-      "last_attempt_percent": null
-    },
-    {
-      "id": "wrap-up",
-      "title": "Wrap-up",
-      "section": "Next steps",
-      "status": "not_started",
-      "complete": false,
-      "read": false,
-      "read_at": null,
-      "questions": 0,
-      "best_percent": null,
-      "passed": false,
-      "passed_at": null,
-      "attempts": 0,
-      "last_attempt_at": null,
-      "last_attempt_percent": null
-    }
-  ],
-  "totals": {
-    "lessons": 3,
-    "complete": 1,
-    "passed": 1,
-    "read": 1,
-    "percent_complete": 33.3
-  }
-}
-`
-	if out.String() != want {
-		t.Errorf("JSON report:\n%s\nwant:\n%s", out.String(), want)
-	}
+	requireGolden(t, "report-v1.json", out.Bytes())
 	out.Reset()
 	must(t, r.WriteCSV(&out))
-	rows, err := csv.NewReader(&out).ReadAll()
+	requireGolden(t, "report-v1.csv", out.Bytes())
+	rows, err := csv.NewReader(bytes.NewReader(out.Bytes())).ReadAll()
 	must(t, err)
 	if len(rows) != 4 || strings.Join(rows[0], ",") != strings.Join(CSVHeader, ",") {
 		t.Fatalf("CSV rows = %q", rows)
 	}
-	wantRow := "1,2026-11-27T10:15:00Z,what-ai-engineers-do,1.0.0,the-role,The role,Foundations,passed,true,true," +
-		"2026-11-20T17:20:00Z,4,100,true,2026-11-20T17:40:00Z,2,2026-11-20T17:40:00Z,100"
-	if got := strings.Join(rows[1], ","); got != wantRow {
-		t.Errorf("CSV row:\n got %s\nwant %s", got, wantRow)
-	}
-	if got := strings.Join(rows[3], ","); !strings.Contains(got, ",wrap-up,Wrap-up,Next steps,not_started,false,false,,0,,false,,0,,") {
+	if got := strings.Join(rows[3], ","); !strings.Contains(got, ",wrap-up,Wrap-up,Next steps,not_started,false,false,,0,,false,,0,,,0,0,0,,0,0") {
 		t.Errorf("CSV row of a lesson not started: %s", got)
 	}
+}
+
+// TestReportOfQuizRules: practice does not count, the first and best full attempts, overrides,
+// a drawn pool, answers to an edited question, partial credit and hints, all in the report.
+func TestReportOfQuizRules(t *testing.T) {
+	r := reportOf(t, "progress-v2.json")
+	role := r.Lessons[0]
+	if role.Attempts != 2 || role.PracticeAttempts != 1 || *role.FirstAttemptPercent != 44.4 || *role.BestPercent != 100 ||
+		role.Overrides != 1 || role.QuestionsPerAttempt != 3 || len(role.History) != 3 {
+		t.Errorf("the-role: %+v", role)
+	}
+	first := role.History[0]
+	if !first.Answers[0].QuestionChanged || first.Answers[1].QuestionChanged || !first.Answers[1].Hinted ||
+		first.Answers[1].Credit == nil || *first.Answers[2].AcceptedAs != "integrable" {
+		t.Errorf("first attempt's answers: %+v", first.Answers)
+	}
+	if role.History[1].Kind != PracticeAttempt || !role.History[2].Answers[2].Overridden {
+		t.Errorf("history: %+v", role.History)
+	}
+	var out bytes.Buffer
+	must(t, r.WriteJSON(&out))
+	requireGolden(t, "report-v2.json", out.Bytes())
+	out.Reset()
+	must(t, r.WriteCSV(&out))
+	requireGolden(t, "report-v2.csv", out.Bytes())
 }
 
 func TestReportCountsAReadLessonWithoutQuizAsComplete(t *testing.T) {

@@ -3,7 +3,6 @@ package progress
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 	"time"
 )
@@ -16,6 +15,9 @@ type Storage interface {
 	SetPosition(courseID, lessonID string, pos float64, now time.Time) error
 	MarkRead(courseID, lessonID string, now time.Time) error
 	RecordAttempt(courseID, lessonID string, a Attempt) error
+	PassLab(courseID, lessonID, labID string, values map[string]float64, now time.Time) error
+	SaveOpenAttempt(courseID, lessonID string, open *OpenAttempt, now time.Time) error
+	MarkWelcomed(courseID string, now time.Time) error
 }
 
 // SessionOptions tune a Session. The zero value is ready to use.
@@ -112,12 +114,44 @@ func (s *Session) MarkRead(id string) {
 }
 
 // RecordAttempt records a quiz attempt, made now; the lesson's best score and whether it is
-// passed follow from it at once.
+// passed follow from it at once (a full attempt's: practice changes neither). An attempt that
+// finishes the lesson's open attempt (the same ID) closes it. An empty Kind is a full attempt.
 func (s *Session) RecordAttempt(id string, a Attempt) {
 	a.Time = s.now()
-	a.Answers = slices.Clone(a.Answers)
+	if a.Kind == "" {
+		a.Kind = FullAttempt
+	}
+	a = cloneAttempt(a)
 	s.update(id, func(lp *LessonProgress) { *lp = lp.withAttempt(a) })
 	s.enqueue(saveOp{kind: opAttempt, lesson: id, attempt: a, at: a.Time})
+}
+
+// SaveOpenAttempt keeps the quiz attempt the learner is in the middle of, with the answers so
+// far, so that leaving (or a crash) loses nothing: opening the quiz again offers to continue.
+func (s *Session) SaveOpenAttempt(id string, open OpenAttempt) {
+	now := s.now()
+	o := cloneOpen(&open)
+	s.update(id, func(lp *LessonProgress) { lp.Open = o })
+	s.enqueue(saveOp{kind: opOpenAttempt, lesson: id, open: cloneOpen(o), at: now})
+}
+
+// DropOpenAttempt forgets the lesson's open attempt: the learner starts the quiz over.
+func (s *Session) DropOpenAttempt(id string) {
+	if s.Lesson(id).Open == nil {
+		return
+	}
+	now := s.now()
+	s.update(id, func(lp *LessonProgress) { lp.Open = nil })
+	s.enqueue(saveOp{kind: opOpenAttempt, lesson: id, at: now})
+}
+
+// MarkWelcomed records that the learner has seen the course's first-start screen.
+func (s *Session) MarkWelcomed() {
+	if s.course.Welcomed {
+		return
+	}
+	s.course.Welcomed = true
+	s.enqueue(saveOp{kind: opWelcomed, at: s.now()})
 }
 
 func (s *Session) enqueue(op saveOp) {
@@ -158,6 +192,9 @@ const (
 	opPosition
 	opRead
 	opAttempt
+	opPassLab
+	opOpenAttempt
+	opWelcomed
 )
 
 type saveOp struct {
@@ -165,6 +202,9 @@ type saveOp struct {
 	lesson  string
 	pos     float64
 	attempt Attempt
+	lab     string // opPassLab: the lab's id; its values in values
+	values  map[string]float64
+	open    *OpenAttempt // opOpenAttempt: nil drops it
 	at      time.Time
 }
 
@@ -307,6 +347,12 @@ func (q *saveQueue) apply(ops []saveOp) (err error) {
 			e = q.storage.MarkRead(q.courseID, op.lesson, op.at)
 		case opAttempt:
 			e = q.storage.RecordAttempt(q.courseID, op.lesson, op.attempt)
+		case opPassLab:
+			e = q.storage.PassLab(q.courseID, op.lesson, op.lab, op.values, op.at)
+		case opOpenAttempt:
+			e = q.storage.SaveOpenAttempt(q.courseID, op.lesson, op.open, op.at)
+		case opWelcomed:
+			e = q.storage.MarkWelcomed(q.courseID, op.at)
 		}
 		if e != nil {
 			err = e // the last error counts: later saves may have fixed earlier ones

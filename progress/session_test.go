@@ -48,6 +48,20 @@ func (s *recordingStorage) RecordAttempt(_, l string, a Attempt) error {
 	return s.write(fmt.Sprintf("attempt %.0f%%", a.Percent), l)
 }
 
+func (s *recordingStorage) PassLab(_, l, lab string, _ map[string]float64, _ time.Time) error {
+	return s.write("lab "+lab, l)
+}
+
+func (s *recordingStorage) SaveOpenAttempt(_, l string, o *OpenAttempt, _ time.Time) error {
+	if o == nil {
+		return s.write("drop open", l)
+	}
+	return s.write(fmt.Sprintf("open attempt %s with %d answers", o.ID, len(o.Answers)), l)
+}
+func (s *recordingStorage) MarkWelcomed(string, time.Time) error {
+	return s.write("welcomed", "course")
+}
+
 func (s *recordingStorage) log() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -75,6 +89,48 @@ func TestSessionAppliesChangesAtOnce(t *testing.T) {
 	}
 	if s.Results() != nil || s.Close(time.Second) != nil {
 		t.Error("a session without storage has save results")
+	}
+}
+
+// TestSessionPracticeAndOpenAttempts: practice never raises the best score nor passes; the open
+// attempt is kept as it grows, closed by the attempt that finishes it, and dropped on request;
+// every change is written in order.
+func TestSessionPracticeAndOpenAttempts(t *testing.T) {
+	st := &recordingStorage{}
+	s := NewSession("c", st, SessionOptions{Now: sessionClock()})
+	s.MarkWelcomed()
+	s.MarkWelcomed() // once
+	open := OpenAttempt{ID: "x1", Questions: []string{"q1", "q2"}, Answers: []Answer{{QuestionID: "q1", Given: []string{"a"}}}}
+	s.SaveOpenAttempt("a", open)
+	if lp := s.Lesson("a"); lp.Open == nil || len(lp.Open.Answers) != 1 || lp.Status() != InProgress {
+		t.Fatalf("open attempt not kept: %+v", lp)
+	}
+	open.Answers[0].Given[0] = "changed by the caller"
+	if s.Lesson("a").Open.Answers[0].Given[0] != "a" {
+		t.Fatal("the session shares the caller's open attempt")
+	}
+	s.RecordAttempt("a", Attempt{ID: "x1", Correct: 1, Total: 2, Percent: 50})
+	s.RecordAttempt("a", Attempt{Kind: PracticeAttempt, Correct: 1, Total: 1, Percent: 100, Passed: true})
+	lp := s.Lesson("a")
+	if lp.Open != nil || lp.Best != 50 || lp.Passed || len(lp.Attempts) != 2 || lp.Attempts[0].Kind != FullAttempt {
+		t.Fatalf("after a full attempt and practice: %+v", lp)
+	}
+	if lp.PracticeRounds() != 1 || len(lp.FullAttempts()) != 1 {
+		t.Fatalf("practice rounds %d, full %d", lp.PracticeRounds(), len(lp.FullAttempts()))
+	}
+	s.SaveOpenAttempt("a", OpenAttempt{ID: "x2", Questions: []string{"q1"}})
+	s.DropOpenAttempt("a")
+	s.DropOpenAttempt("a") // nothing left to drop: not written
+	if !s.Progress().Welcomed || s.Lesson("a").Open != nil {
+		t.Fatal("welcome or drop not applied")
+	}
+	want := []string{"welcomed course", "open attempt x1 with 1 answers a", "attempt 50% a", "attempt 100% a",
+		"open attempt x2 with 0 answers a", "drop open a"}
+	if err := s.Close(5 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if got := st.log(); !slices.Equal(got, want) {
+		t.Fatalf("writes %q, want %q", got, want)
 	}
 }
 

@@ -21,6 +21,17 @@ type CourseInfo struct {
 type LessonInfo struct {
 	ID, Title, Section string
 	Questions          int // a lesson without a quiz is complete once read
+	Labs               []LabInfo
+	// Draw is how many questions each full attempt asks (a question pool); 0 asks them all.
+	Draw int
+	// QuestionHashes are the content hashes of the quiz's questions now, by question id: a
+	// report tells an answer given to an older version of a question from a current one.
+	QuestionHashes map[string]string
+}
+
+// LabInfo is what the reports need to know of one lab of a lesson.
+type LabInfo struct {
+	ID, Title string
 }
 
 // Standing is where a learner stands in one lesson of a course: what they did there (Status),
@@ -57,21 +68,38 @@ func (c CourseInfo) Locked(p CourseProgress, i int) bool {
 	return c.Sequential && i > 0 && i < len(c.Lessons) && !c.Standing(p, i-1).Complete
 }
 
-// Continue is the lesson "continue" opens: the lesson opened last, at its reading position
-// (resume), else the first lesson neither complete nor locked, from its top; else the first.
+// Continue is the lesson "continue" opens. While the lesson opened last is not complete, it is
+// that one, at its reading position (resume). Once it is, it is the next lesson after it that
+// is neither complete nor locked (going round to the start of the course), at its reading
+// position when it has one; with nothing opened yet, the first such lesson. When every lesson
+// is complete, it is the lesson opened last again (or the first).
 func (c CourseInfo) Continue(p CourseProgress) (index int, resume bool) {
+	last := -1
 	for i, l := range c.Lessons {
 		if p.LastLesson != "" && l.ID == p.LastLesson {
-			return i, true
+			last = i
 		}
 	}
-	for i := range c.Lessons {
+	if last >= 0 && !c.Standing(p, last).Complete {
+		return last, true
+	}
+	n := len(c.Lessons)
+	for k := 1; k <= n; k++ {
+		i := (last + k) % n
 		if !c.Standing(p, i).Complete && !c.Locked(p, i) {
-			return i, false
+			return i, p.Lessons[c.Lessons[i].ID].Position > 0
 		}
+	}
+	if last >= 0 {
+		return last, true
 	}
 	return 0, false
 }
+
+// FirstStart reports whether the learner starts the course for the first time: nothing
+// recorded, not even the first-start screen seen. A learner whose progress predates that
+// screen has progress, so is not shown it.
+func (p CourseProgress) FirstStart() bool { return !p.Welcomed && !p.HasProgress("") }
 
 // Summary sums up a learner's standing in a whole course.
 type Summary struct {
@@ -83,6 +111,9 @@ type Summary struct {
 	// the average the course-complete screen shows.
 	Quizzes   int
 	BestTotal float64
+	// Labs counts the course's labs, LabsPassed those the learner passed. Labs do not decide
+	// whether a lesson is complete: the quiz (or reading, without one) does.
+	Labs, LabsPassed int
 }
 
 // Summary sums up the learner's standing in every lesson of the course (progress kept for
@@ -98,6 +129,8 @@ func (c CourseInfo) Summary(p CourseProgress) Summary {
 			s.Quizzes++
 			s.BestTotal += lp.Best
 		}
+		s.Labs += len(l.Labs)
+		s.LabsPassed += c.LabsPassed(p, i)
 	}
 	return s
 }

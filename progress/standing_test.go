@@ -81,11 +81,34 @@ func TestContinue(t *testing.T) {
 		{"a lesson the course no longer has", progressOf(map[string]LessonProgress{"read-me": {Read: true}}, "gone"), 1, false},
 		{"every lesson complete", progressOf(map[string]LessonProgress{"read-me": {Read: true}, "quiz-1": {Passed: true},
 			"quiz-2": {Passed: true}, "read-too": {Read: true}}, ""), 0, false},
+		{"every lesson complete, one opened last", progressOf(map[string]LessonProgress{"read-me": {Read: true}, "quiz-1": {Passed: true},
+			"quiz-2": {Passed: true}, "read-too": {Read: true}}, "quiz-2"), 2, true},
+		// learner finding 15: once the lesson opened last is complete, the next unfinished one
+		{"the lesson opened last is passed", progressOf(map[string]LessonProgress{"read-me": {Read: true},
+			"quiz-1": {Passed: true, Position: 1}}, "quiz-1"), 2, false},
+		{"the next one was started before", progressOf(map[string]LessonProgress{"read-me": {Read: true},
+			"quiz-1": {Passed: true}, "quiz-2": {Position: 0.4}}, "quiz-1"), 2, true},
+		{"not back to a passed lesson before it", progressOf(map[string]LessonProgress{"read-me": {Read: true},
+			"quiz-1": {Read: true}, "quiz-2": {Passed: true}}, "quiz-2"), 3, false},
+		{"round to an unfinished lesson before", progressOf(map[string]LessonProgress{"read-me": {Read: true},
+			"quiz-1": {Read: true}, "quiz-2": {Passed: true}, "read-too": {Read: true}}, "read-too"), 1, false},
 	}
 	for _, tt := range tests {
 		if i, resume := sequential.Continue(tt.p); i != tt.index || resume != tt.resume {
 			t.Errorf("%s: continue at %d (resume %v), want %d (%v)", tt.name, i, resume, tt.index, tt.resume)
 		}
+	}
+}
+
+func TestFirstStart(t *testing.T) {
+	if !progressOf(nil, "").FirstStart() {
+		t.Error("nothing recorded is not a first start")
+	}
+	if (CourseProgress{Welcomed: true}).FirstStart() {
+		t.Error("welcomed, yet a first start")
+	}
+	if progressOf(map[string]LessonProgress{"quiz-1": {Read: true}}, "").FirstStart() {
+		t.Error("progress from before the welcome screen counts as a first start")
 	}
 }
 

@@ -165,18 +165,20 @@ func (s *Store) Course(courseID string) CourseProgress {
 		return out
 	}
 	out.LastLesson = c.LastLesson
+	out.Welcomed = !c.WelcomedAt.IsZero()
 	for id, l := range c.Lessons {
 		if l.empty() {
 			continue
 		}
 		lp := LessonProgress{
-			FirstOpened: l.FirstOpened, LastOpened: l.LastOpened,
+			FirstOpened: l.firstOpening(), LastOpened: l.LastOpened,
 			Position: l.Position, Read: l.Read, ReadAt: l.ReadAt,
-			Best: l.Best, Passed: l.Passed, PassedAt: l.PassedAt,
+			Best: l.Best, Passed: l.Passed, PassedAt: l.PassedAt, Open: l.openAttempt(),
 		}
 		for _, a := range l.Attempts {
 			lp.Attempts = append(lp.Attempts, cloneAttempt(a))
 		}
+		lp.Labs = firstPasses(l.Labs)
 		out.Lessons[id] = lp
 	}
 	return out
@@ -186,7 +188,12 @@ func (s *Store) Course(courseID string) CourseProgress {
 // course's last lesson (for "continue").
 func (s *Store) OpenLesson(courseID, lessonID string, now time.Time) error {
 	return s.change(courseID, lessonID, now, func(c *courseState, l *lessonState, now time.Time) {
-		l.FirstOpened = earliest(l.FirstOpened, now)
+		if l.FirstOpened.IsZero() {
+			l.FirstOpened = l.firstOpening() // an opening after a reset counts, if there was one
+		}
+		if l.FirstOpened.IsZero() || now.Before(l.FirstOpened) {
+			l.FirstOpened, l.FirstOpenedAlso = splitTimes(timesOf(now, slices.Concat(l.FirstOpenedAlso, []time.Time{l.FirstOpened})))
+		}
 		l.LastOpened = latest(l.LastOpened, now)
 		if !now.Before(c.LastLessonAt) {
 			c.LastLesson, c.LastLessonAt = lessonID, now
@@ -211,8 +218,10 @@ func (s *Store) SetPosition(courseID, lessonID string, pos float64, now time.Tim
 // MarkRead records that the learner read the lesson to the end. The first time counts.
 func (s *Store) MarkRead(courseID, lessonID string, now time.Time) error {
 	return s.change(courseID, lessonID, now, func(_ *courseState, l *lessonState, now time.Time) {
+		if !l.Read || l.ReadAt.IsZero() || now.Before(l.ReadAt) {
+			l.ReadAt, l.ReadAtAlso = splitTimes(timesOf(now, slices.Concat(l.ReadAtAlso, []time.Time{l.ReadAt})))
+		}
 		l.Read = true
-		l.ReadAt = earliest(l.ReadAt, now)
 	})
 }
 
@@ -226,6 +235,9 @@ func (s *Store) RecordAttempt(courseID, lessonID string, a Attempt) error {
 	}
 	if a.Time.IsZero() {
 		a.Time = time.Now()
+	}
+	if a.Kind == "" {
+		a.Kind = FullAttempt
 	}
 	if math.IsNaN(a.Percent) || math.IsInf(a.Percent, 0) {
 		return fmt.Errorf("attempt %s of lesson %s: percent %v is not a number", a.ID, lessonID, a.Percent)
@@ -242,6 +254,9 @@ func (s *Store) RecordAttempt(courseID, lessonID string, a Attempt) error {
 		l.Attempts = append(l.Attempts, a)
 		sortAttempts(l.Attempts)
 		l.derive()
+		if l.Open != nil && l.Open.ID == a.ID {
+			l.Open, l.OpenAt = nil, latest(l.OpenAt, now)
+		}
 	})
 }
 
@@ -356,7 +371,7 @@ func (f *file) hasProgress(courseID, lessonID string) bool {
 		return false
 	}
 	if lessonID == "" {
-		if c.LastLesson != "" {
+		if c.LastLesson != "" || !c.WelcomedAt.IsZero() {
 			return true
 		}
 		for _, l := range c.Lessons {

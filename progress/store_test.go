@@ -47,7 +47,7 @@ func must(t testing.TB, err error) {
 }
 
 func attempt(id string, tm time.Time, correct, total int, passed bool) Attempt {
-	return Attempt{ID: id, Time: tm, Correct: correct, Total: total, Passed: passed,
+	return Attempt{ID: id, Kind: FullAttempt, Time: tm, Correct: correct, Total: total, Passed: passed,
 		Percent: 100 * float64(correct) / float64(total),
 		Answers: []Answer{{QuestionID: "q1", Hash: "h1", Given: []string{"a"}, Correct: correct > 0}}}
 }

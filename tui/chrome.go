@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -18,20 +19,23 @@ import (
 
 // titleBar draws the course title and the screen's crumbs on the left, its position on the
 // right. When narrow, it leaves out the course title, then the outer crumbs: the current
-// screen's name matters most.
-func titleBar(st *styleSheet, width int, title string, crumbs []string, right string) string {
+// screen's name matters most. A mark ("[watching]" with --watch) comes first and stays.
+func titleBar(st *styleSheet, width int, mark, title string, crumbs []string, right string) string {
 	if right != "" {
 		right = "  " + right + " "
 	}
 	if ansi.StringWidth(right) > width/2 {
 		right = ""
 	}
+	if mark != "" {
+		mark += " "
+	}
 	avail := width - ansi.StringWidth(right)
 	parts := append([]string{title}, crumbs...)
-	left := " " + strings.Join(parts, " › ")
+	left := " " + mark + strings.Join(parts, " › ")
 	for len(parts) > 1 && ansi.StringWidth(left) > avail {
 		parts = parts[1:]
-		left = " " + strings.Join(parts, " › ")
+		left = " " + mark + strings.Join(parts, " › ")
 	}
 	return st.TitleBar.Render(fit(left, avail) + right)
 }
@@ -51,6 +55,9 @@ func statusLine(c *common, info statusInfo) string {
 	right := ""
 	if info.right != "" {
 		right = " " + info.right + " "
+	}
+	if c.flash != "" && ansi.StringWidth(" "+info.left)+ansi.StringWidth(right) > c.width {
+		right = "" // a message for the learner comes first: it says what to do
 	}
 	lw := max(c.width-ansi.StringWidth(right), 0)
 	var left string
@@ -77,20 +84,36 @@ func newFooter(st *styleSheet) footer {
 	return footer{help: h}
 }
 
-// short fits the key help on one line. When it is too long it leaves out the first keys,
-// which are the obvious ones (arrows), so that the screen's own actions, back and ? stay.
-func (f footer) short(bs []key.Binding, width int) string {
+// short fits the key help on one line. When it is too long it leaves out the least important
+// keys (keyHelp.rank), the first ones among equals: those are the obvious ones (arrows), so that
+// the keys a screen cannot be used without, back and ? stay.
+func (f footer) short(km help.KeyMap, width int) string {
+	bs := slices.Clone(km.ShortHelp())
+	var rank []int
+	if k, ok := km.(keyHelp); ok && len(k.rank) == len(bs) {
+		rank = slices.Clone(k.rank)
+	}
 	for {
 		s := f.help.ShortHelpView(bs)
 		if ansi.StringWidth(s) <= width-1 || len(bs) <= 2 {
 			return clip(" "+s, width)
 		}
-		bs = bs[1:]
+		drop := 0
+		for i := range rank {
+			if rank[i] < rank[drop] {
+				drop = i
+			}
+		}
+		bs = slices.Delete(bs, drop, drop+1)
+		if rank != nil {
+			rank = slices.Delete(rank, drop, drop+1)
+		}
 	}
 }
 
-// full is the help screen: every key of the screen on show, in columns when they fit.
-func (f footer) full(c *common, groups [][]key.Binding) string {
+// full is the help screen's lines: every key of the screen on show, in columns when they fit.
+// The root model scrolls them when they do not fit the screen.
+func (f footer) full(c *common, groups [][]key.Binding) []string {
 	st, k := c.st, c.keys
 	full := f.help.FullHelpView(groups)
 	if ansi.StringWidth(strings.SplitN(full, "\n", 2)[0]) > c.width-2 {
@@ -105,8 +128,8 @@ func (f footer) full(c *common, groups [][]key.Binding) string {
 		lines = append(lines, "  "+l)
 	}
 	closing := fmt.Sprintf("Press %s or %s to close this help. %s quits at any time.", keyName(k.Help), keyName(k.Back), keyName(k.Quit))
-	lines = append(lines, "", "  "+st.Subtle.Render(closing))
-	return block(strings.Join(lines, "\n"), c.width, c.bodyHeight())
+	lines = append(lines, "")
+	return append(lines, wrapLines(st.Subtle.Render(closing), max(c.width-4, 10), 2)...)
 }
 
 // problemsPanel lists why the latest edit of the course was not loaded.

@@ -34,6 +34,9 @@ func runGoldenWith(t *testing.T, opts Options, store progress.Storage, steps ...
 	t.Helper()
 	m := New(testCourse(t), store, opts)
 	t.Cleanup(func() { _ = m.Close() })
+	if m.state == welcomeScreen { // its own golden file, TestGoldenWelcome, shows it
+		steps = append([]goldenStep{{keys: []string{"enter"}}}, steps...)
+	}
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "Testing Course")
 	for _, s := range steps {
@@ -98,9 +101,24 @@ func TestGoldenReaderEnd(t *testing.T) {
 		goldenStep{keys: []string{"G"}})
 }
 
+// TestGoldenQuestion is a question as it opens: nothing chosen, no choice under the cursor.
 func TestGoldenQuestion(t *testing.T) {
 	runGolden(t, nil, goldenStep{keys: []string{"enter"}, waitFor: "long enough to scroll"},
+		goldenStep{keys: []string{"t"}})
+}
+
+// TestGoldenQuestionChosen is the same question once choice 3 is picked.
+func TestGoldenQuestionChosen(t *testing.T) {
+	runGolden(t, nil, goldenStep{keys: []string{"enter"}, waitFor: "long enough to scroll"},
 		goldenStep{keys: []string{"t", "3"}})
+}
+
+// TestGoldenWelcome is the first-start screen.
+func TestGoldenWelcome(t *testing.T) {
+	m := New(testCourse(t), nil, testOptions())
+	t.Cleanup(func() { _ = m.Close() })
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	golden.RequireEqual(t, []byte(m.View()))
 }
 
 func TestGoldenFeedback(t *testing.T) {
@@ -108,9 +126,10 @@ func TestGoldenFeedback(t *testing.T) {
 		goldenStep{keys: []string{"t", "1", "enter"}})
 }
 
+// TestGoldenResult is a result with missed questions: the learner's answer beside the right one.
 func TestGoldenResult(t *testing.T) {
 	runGolden(t, nil, goldenStep{keys: []string{"enter"}, waitFor: "long enough to scroll"},
-		goldenStep{keys: []string{"t", "2", "enter", "enter", "2", "enter", "enter", "1", "2", "enter", "enter",
+		goldenStep{keys: []string{"t", "2", "enter", "enter", "2", "enter", "enter", "1", "3", "enter", "enter",
 			"data", "enter", "enter"}})
 }
 
@@ -121,7 +140,7 @@ func TestGoldenHelp(t *testing.T) {
 func TestGoldenComplete(t *testing.T) {
 	store := openStore(t, "")
 	for i, id := range []string{"welcome", "models", "shipping"} {
-		score := lessons.Score{Correct: 2 + i%2, Total: 3}
+		score := lessons.Score{Correct: 2 + i%2, Total: 3, Points: float64(2 + i%2)}
 		a := progress.Attempt{Correct: score.Correct, Total: score.Total, Percent: score.Percent(), Passed: true}
 		if err := store.RecordAttempt("tui-test-course", id, a); err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -52,6 +53,23 @@ type keyMap struct {
 	RetryAll    key.Binding
 	RetryMissed key.Binding
 	Done        key.Binding
+
+	// Quiz: true/false, "I was right", and a quiz left half-way.
+	AnswerTrue  key.Binding
+	AnswerFalse key.Binding
+	Override    key.Binding
+	ResumeQuiz  key.Binding
+	StartOver   key.Binding
+
+	// Labs. OpenLab is l in the reader, as the lesson's lab cards say (lessons.LabKey), so
+	// sideways scrolling in the reader must use ← and → only. In a built-in lab the arrows,
+	// h/l, digits, space and r move its knobs (lab.Session.HandleKey); a command lab runs its
+	// check with RunCheck and answers the question before the first run with Yes or No.
+	OpenLab      key.Binding
+	RunCheck     key.Binding
+	Yes          key.Binding
+	No           key.Binding
+	ShowSolution key.Binding
 }
 
 // defaultKeyMap returns the keys of aieng. A binding's first key is the one sentences name.
@@ -95,6 +113,18 @@ func defaultKeyMap() *keyMap {
 		RetryAll:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry all")),
 		RetryMissed: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "retry missed")),
 		Done:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
+
+		AnswerTrue:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "true")),
+		AnswerFalse: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "false")),
+		Override:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "I was right")),
+		ResumeQuiz:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter", "continue")),
+		StartOver:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "start over")),
+
+		OpenLab:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "open the lab")),
+		RunCheck:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run the check")),
+		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:           key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
+		ShowSolution: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "solution")),
 	}
 }
 
@@ -148,5 +178,19 @@ func hint(desc string, bs ...key.Binding) key.Binding {
 func firstKeys(b key.Binding, n int) key.Binding {
 	keys := b.Keys()
 	b.SetKeys(keys[:max(min(n, len(keys)), 1)]...)
+	return b
+}
+
+// withoutKeys returns a copy of b that no longer answers to the given keys, for a screen where
+// they mean something else (space ticks a choice in a quiz, so it does not page there).
+func withoutKeys(b key.Binding, drop ...string) key.Binding {
+	var keys []string
+	for _, k := range b.Keys() {
+		if !slices.Contains(drop, k) {
+			keys = append(keys, k)
+		}
+	}
+	b.SetKeys(keys...)
+	b.SetHelp(keyName(b), b.Help().Desc)
 	return b
 }

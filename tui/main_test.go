@@ -100,7 +100,18 @@ func newDriver(t testing.TB, c *lessons.Course, store progress.Storage, w, h int
 	return newDriverWith(t, testOptions(), c, store, w, h)
 }
 
+// newDriverWith starts a model past the first-start screen (welcome_test.go drives that one).
 func newDriverWith(t testing.TB, opts Options, c *lessons.Course, store progress.Storage, w, h int) *driver {
+	t.Helper()
+	d := newDriverAtStart(t, opts, c, store, w, h)
+	if d.m.state == welcomeScreen && w >= minWidth && h >= minHeight {
+		d.keys("enter")
+	}
+	return d
+}
+
+// newDriverAtStart starts a model as a learner sees it first: on a first start, the welcome.
+func newDriverAtStart(t testing.TB, opts Options, c *lessons.Course, store progress.Storage, w, h int) *driver {
 	t.Helper()
 	d := &driver{t: t, m: New(c, store, opts)}
 	t.Cleanup(func() { _ = d.m.Close() })

@@ -183,19 +183,23 @@ func TestQuizPassAndSave(t *testing.T) {
 	d := newDriver(t, testCourse(t), store, 80, 24)
 	d.keys("enter", "t")
 	d.requireScreen("Quiz")
-	d.requireView("Question 1 of 4 · choose one", "What does a model do?", "(•) 1  It stores data",
-		"( ) 2  It turns inputs into outputs", "enter submit", "Quiz")
+	d.requireView("Question 1 of 4 · choose one", "What does a model do?", "( ) 1  It stores data",
+		"( ) 2  It turns inputs into outputs", "( ) 3  It draws charts", "enter submit", "Quiz")
+	d.rejectView("(•)", "› (") // nothing chosen, no choice under the cursor
 	d.keys("2")
 	d.requireView("› (•) 2  It turns inputs into outputs")
 	d.keys("enter")
 	d.requireView("✓ Correct!", "A model maps inputs to outputs", "Press enter for the next question.", "✓ Correct · enter: next question")
+	d.rejectView("The answer is") // the ✓ beside the right choice says it
 	d.keys("enter")
-	d.requireView("Question 2 of 4 · true or false")
-	d.keys("down", "enter", "enter")
+	d.requireView("Question 2 of 4 · true or false", "t/f true/false")
+	d.keys("f", "enter", "enter")
 	d.requireView("Question 3 of 4 · select all that apply", "[ ] 1  Serving it behind an API")
 	d.keys("enter") // nothing ticked
-	d.requireView("Tick the choices you think are right (space or their number)")
-	d.keys("space", "2")
+	d.requireView("Tick at least one choice (space or its number), then enter.")
+	d.keys("space") // no choice under the cursor yet
+	d.requireView("Move to a choice with ↓ first, or tick one by its number.")
+	d.keys("down", "space", "2")
 	d.requireView("[x] 1  Serving it behind an API", "[x] 2  Watching")
 	d.keys("enter")
 	d.requireView("✓ Correct!")
@@ -207,14 +211,17 @@ func TestQuizPassAndSave(t *testing.T) {
 	d.requireView("Hint: it comes before validation and test.")
 	d.keys(" Training Set. ", "enter")
 	d.requireView("Your answer: Training Set. ✓", "✓ Correct!", "Press enter to see your score.")
-	// The attempt is recorded with the last answer, before the result is even shown.
-	if lp := d.lesson("welcome"); !lp.Passed || lp.Best != 100 {
+	// Every answer is kept as it is given; the attempt is recorded when the learner moves on.
+	if lp := d.lesson("welcome"); lp.Open == nil || len(lp.Open.Answers) != 4 || len(lp.Attempts) != 0 {
 		t.Fatalf("progress after the last answer: %+v", lp)
 	}
 	d.keys("enter")
-	d.requireView("✓ Passed: Welcome to the course", "4 of 4 correct · 100%", "The pass mark is 70%.",
-		"enter: next lesson", "r: retry all questions", "Result")
+	d.requireView("✓ Passed: Welcome to the course", "4 of 4 correct · 100%", "The pass mark is 70%: 3 of 4 right.",
+		"enter: next lesson", "r: retake the quiz", "Result")
 	d.rejectView("Missed")
+	if lp := d.lesson("welcome"); !lp.Passed || lp.Best != 100 || lp.Open != nil {
+		t.Fatalf("progress after the result: %+v", lp)
+	}
 	d.keys("enter") // after a pass: the next lesson
 	d.requireView("Lesson 2 of 3")
 	d.keys("q")
@@ -224,45 +231,62 @@ func TestQuizPassAndSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	saved := openStore(t, store.Path()).Course("tui-test-course").Lessons["welcome"]
-	if len(saved.Attempts) != 1 || !saved.Passed || saved.Attempts[0].Correct != 4 || saved.Attempts[0].Percent != 100 {
+	if len(saved.Attempts) != 1 || !saved.Passed || saved.Attempts[0].Correct != 4 || saved.Attempts[0].Percent != 100 || saved.Open != nil {
 		t.Fatalf("saved: %+v", saved)
 	}
 	a := saved.Attempts[0]
-	if a.Answers[0].QuestionID != "welcome/q1" || a.Answers[0].Given[0] != "It turns inputs into outputs" || a.Answers[0].Hash == "" {
+	if a.Kind != progress.FullAttempt || len(a.Questions) != 4 || a.Questions[0] != "welcome/q1" {
+		t.Fatalf("attempt saved as %+v", a)
+	}
+	if a.Answers[0].QuestionID != "welcome/q1" || a.Answers[0].Given[0] != "It turns inputs into outputs" || a.Answers[0].Hash == "" ||
+		a.Answers[0].At.IsZero() || a.Answers[0].Hinted {
 		t.Fatalf("answer 1 saved as %+v", a.Answers[0])
 	}
-	if a.Answers[3].Given[0] != "Training Set." {
+	if a.Answers[3].Given[0] != "Training Set." || !a.Answers[3].Hinted {
 		t.Fatalf("short answer saved as %+v", a.Answers[3])
 	}
 }
 
-func TestQuizFailFeedbackAndRetryMissed(t *testing.T) {
+// TestQuizFailFeedbackAndPractice is learner findings 4 and 22: the result lists each missed
+// question with the learner's answer beside the right one, and retrying the missed questions
+// right after is practice, which never raises the score.
+func TestQuizFailFeedbackAndPractice(t *testing.T) {
 	store := openStore(t, "")
 	d := newDriver(t, testCourse(t), store, 80, 40)
 	d.keys("enter", "t")
 	d.keys("1", "enter")
-	d.requireView("✗ Not quite.", "The answer is: It turns inputs into outputs",
-		"│ Storing data is the job of a database.", "✗ (•) 1  It stores data", "✓ ( ) 2  It turns inputs")
+	d.requireView("✗ Not quite.", "│ Storing data is the job of a database.", "✗ (•) 1  It stores data", "✓ ( ) 2  It turns inputs")
 	d.keys("enter")
-	d.keys("2", "enter", "enter") // right: False
+	d.keys("f", "enter", "enter") // right: False
 	d.keys("1", "3", "enter")     // wrong: a wrong choice ticked
-	d.requireView("│ You need the training data", "The answers are: Serving it behind an API; Watching its inputs and outputs",
-		"│ also right: you left this one out")
+	d.requireView("│ You need the training data", "│ also right: you left this one out")
 	d.keys("enter")
 	d.keys("data", "enter")
-	d.requireView("Your answer: data ✗", "Accepted answers: training data, training set, training")
+	d.requireView("Your answer: data ✗", "Accepted answers: training data, training set, training",
+		"press o to count it as right", "o: I was right")
 	d.keys("enter")
 	d.requireView("✗ Not passed yet", "1 of 4 correct · 25%", "Missed questions", "1. What does a model do?",
-		"3. Which steps are part of shipping a model?", "m: retry the 3 missed", "enter: back to the lesson")
-	d.requireView("25%: the pass mark is 70%", "m retry missed", "enter back to lesson")
+		"✗ Your answer: It stores data", "✓ Right answer: It turns inputs into outputs",
+		"3. Which steps are part of shipping a model?", "✗ Your answer: Serving it behind an API; Deleting the training data",
+		"✓ Right answers: Serving it behind an API; Watching its inputs and", "       outputs",
+		"✗ Your answer: data", "✓ Accepted: training data, training set, training",
+		"m: practise the 3 missed", "enter: back to the lesson")
+	d.requireView("25%: the pass mark is 70%", "m practise missed", "enter back to lesson")
+	d.rejectView("q back to lesson") // enter does the same
 
 	d.keys("m")
-	d.requireView("Missed question 1 of 3", "What does a model do?")
+	d.requireScreen("Practice")
+	d.requireView("Practice 1 of 3", "What does a model do?")
 	d.keys("2", "enter", "enter")
-	d.requireView("Missed question 2 of 3", "Which steps")
+	d.requireView("Practice 2 of 3", "Which steps")
 	d.keys("1", "2", "enter", "enter")
 	d.keys("training", "enter", "enter")
-	d.requireView("✓ Passed", "4 of 4 correct · 100%", "Your best score in this lesson: 100%")
+	d.requireView("Practice: Welcome to the course", "3 of 3 correct · 100%",
+		"Practice does not change your score: your best is 25%.", "Practice: 3 of 3 right (your score is unchanged)")
+	d.rejectView("✓ Passed")
+	if lp := d.lesson("welcome"); lp.Passed || lp.Best != 25 || len(lp.Attempts) != 2 {
+		t.Fatalf("practice changed the score: %+v", lp)
+	}
 
 	d.keys("r")
 	d.requireView("Question 1 of 4")
@@ -273,25 +297,41 @@ func TestQuizFailFeedbackAndRetryMissed(t *testing.T) {
 		t.Fatal(err)
 	}
 	saved := openStore(t, store.Path()).Course("tui-test-course").Lessons["welcome"]
-	if len(saved.Attempts) != 2 || saved.Attempts[0].Passed || !saved.Attempts[1].Passed || saved.Best != 100 {
+	if len(saved.Attempts) != 2 || saved.Attempts[0].Passed || saved.Attempts[1].Kind != progress.PracticeAttempt || saved.Best != 25 || saved.Passed {
 		t.Fatalf("saved attempts: %+v", saved.Attempts)
 	}
-	if n := len(saved.Attempts[1].Answers); n != 4 {
-		t.Fatalf("the retry of missed questions saved %d answers, want all 4", n)
+	if p := saved.Attempts[1]; len(p.Answers) != 3 || p.Total != 3 || p.Percent != 100 || p.Passed {
+		t.Fatalf("the practice round saved as %+v", p)
 	}
 }
 
-func TestQuizLeaveAsksFirst(t *testing.T) {
-	d := newDriver(t, testCourse(t), nil, 80, 24)
+// TestQuizLeaveKeepsAnswers is learner findings 11 and 29: leaving asks first, esc on the
+// question cancels, and the answers given so far are kept, to continue later.
+func TestQuizLeaveKeepsAnswers(t *testing.T) {
+	store := openStore(t, "")
+	d := newDriver(t, testCourse(t), store, 80, 24)
 	d.keys("enter", "t", "2", "enter", "enter")
 	d.keys("q")
 	d.requireScreen("Quiz") // answers were given: it asks first
-	d.requireView("Leave the quiz? Answers so far are lost: press q again.")
-	d.keys("q")
-	d.requireView("Lesson 1 of 3")
-	// Nothing was recorded.
-	if n := len(d.lesson("welcome").Attempts); n != 0 {
-		t.Fatalf("%d attempts recorded", n)
+	d.requireView("Leave the quiz? q leaves, esc stays (your 1 answer is kept for later).")
+	d.keys("esc")
+	d.requireScreen("Quiz")
+	d.requireView("Still in the quiz.", "Question 2 of 4")
+	d.keys("q", "q", "G")
+	d.requireView("Lesson 1 of 3", "Press t (or enter) to continue the quiz: 1 of 4 answered.",
+		"End of the lesson: press t to continue the quiz")
+	if lp := d.lesson("welcome"); len(lp.Attempts) != 0 || lp.Open == nil || len(lp.Open.Answers) != 1 {
+		t.Fatalf("leaving lost or recorded the answers: %+v", lp)
+	}
+	d.keys("t")
+	d.requireView("You left this quiz half-way", "You answered 1 of its 4 questions", "enter: continue at question 2",
+		"r: start over (these answers are dropped)")
+	d.keys("enter")
+	d.requireView("Question 2 of 4 · true or false")
+	d.keys("f", "enter", "enter", "1", "2", "enter", "enter", "training data", "enter", "enter")
+	d.requireView("✓ Passed", "4 of 4 correct")
+	if lp := d.lesson("welcome"); len(lp.Attempts) != 1 || lp.Open != nil || len(lp.Attempts[0].Answers) != 4 {
+		t.Fatalf("the continued attempt: %+v", lp)
 	}
 }
 
@@ -301,7 +341,7 @@ func TestQuizKeysForChoices(t *testing.T) {
 	d.requireView("Choose with ↑/↓ or a number, then press enter", "1-3 pick") // the digits there are
 	d.keys("9")
 	d.requireView("There are only 3 choices.")
-	d.keys("down", "down", "down") // stops at the last
+	d.keys("down", "down", "down", "down") // from no choice to the first, and stops at the last
 	d.requireLine("› (•) 3  It draws charts")
 	d.keys("up")
 	d.requireLine("› (•) 2  It turns inputs into outputs")
@@ -407,10 +447,10 @@ func TestSequentialCourseLocks(t *testing.T) {
 	d := newDriver(t, c, nil, 80, 24)
 	d.requireView("⊘ 2. Choosing a model", "locked")
 	d.keys("j", "j")
-	d.requireView("Locked until you pass “Welcome to the course”")
+	d.requireView("Locked: pass the quiz of “Welcome to the course” first")
 	d.keys("enter")
 	d.requireOutline() // a locked lesson does not open
-	d.requireView("Locked: pass the quiz of “Welcome to the course” to open this lesson.")
+	d.requireView("Locked: to open it, pass the quiz of “Welcome to the course”.")
 	d.keys("k", "enter", "]")
 	d.requireView("Lesson 1 of 3", "The next lesson opens once you pass this lesson's quiz (t).")
 	d.keys("t")
@@ -429,7 +469,7 @@ func TestSequentialQuizlessLessonUnlocksTheNext(t *testing.T) {
 	d := newDriver(t, c, openStore(t, ""), 80, 24)
 	d.requireView("⊘ 2. Choosing a model", "0 of 3 complete")
 	d.keys("j", "j", "enter")
-	d.requireView("Locked: read “Welcome to the course” to its end to open this lesson.")
+	d.requireView("Locked: to open it, read “Welcome to the course” to its end.")
 	d.keys("k", "enter", "]")
 	d.requireView("The next lesson opens once you have read this lesson to its end.")
 	d.keys("t")
@@ -467,12 +507,12 @@ func TestCourseComplete(t *testing.T) {
 func TestOutlineFilter(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("/")
-	d.requireView("Filter: type part of a lesson title", "Type part of a title, then enter to open")
+	d.requireView("Filter: a word of a lesson's title or text", "Type a word of a lesson's title or text, then enter to open")
 	d.keys("shp")
 	d.requireView("Filter: shp", "Shipping and monitoring", "1 of 3")
 	d.rejectView("Choosing a model", "Welcome to the course")
 	d.keys("backspace", "backspace", "backspace", "zzz")
-	d.requireView("No lesson title matches “zzz”.")
+	d.requireView("No lesson matches “zzz”.")
 	d.keys("enter") // nothing to open: the filter stays, with a hint at the key that clears it
 	d.requireOutline()
 	d.requireView("Filter: zzz  (esc clears)")
@@ -532,13 +572,22 @@ func TestQuitKeys(t *testing.T) {
 // failingStore fails every save, as a full disk would.
 type failingStore struct{}
 
-func (failingStore) Course(string) progress.CourseProgress { return progress.CourseProgress{} }
+func (failingStore) Course(string) progress.CourseProgress {
+	return progress.CourseProgress{Welcomed: true}
+}
 func (failingStore) OpenLesson(string, string, time.Time) error {
 	return errors.New("write progress.json: no space left on device")
 }
 func (failingStore) SetPosition(string, string, float64, time.Time) error { return nil }
 func (failingStore) MarkRead(string, string, time.Time) error             { return nil }
 func (failingStore) RecordAttempt(string, string, progress.Attempt) error { return nil }
+func (failingStore) PassLab(string, string, string, map[string]float64, time.Time) error {
+	return nil
+}
+func (failingStore) SaveOpenAttempt(string, string, *progress.OpenAttempt, time.Time) error {
+	return nil
+}
+func (failingStore) MarkWelcomed(string, time.Time) error { return nil }
 
 func TestSaveFailureIsAWarning(t *testing.T) {
 	d := newDriver(t, testCourse(t), failingStore{}, 100, 24)
@@ -626,7 +675,8 @@ func TestResizeStorm(t *testing.T) {
 func TestStaleRenderDropped(t *testing.T) {
 	m := New(testCourse(t), nil, testOptions())
 	// The outline prefetches the first lesson at 80 columns; opening it waits for that.
-	_, prefetch := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	_, prefetch := m.Update(tea.KeyMsg{Type: tea.KeyEnter}) // from the first-start screen to the outline
 	if _, cmd := m.Update(openLessonMsg{index: 0}); cmd != nil {
 		t.Fatal("opening a lesson being prefetched rendered it twice")
 	}
@@ -718,7 +768,7 @@ func TestHintsFollowTheKeyMap(t *testing.T) {
 	d.keys("x")
 	d.requireScreen("Quiz")
 	d.passWelcomeQuiz(false)
-	d.requireView("o: back to the lesson", "o back to lesson", "b back to lesson")
+	d.requireView("o: back to the lesson", "o back to lesson")
 	d.keys("b", ">", ">", ">")
 	d.requireView("This is the last lesson: b goes back to the outline.")
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/sahilm/fuzzy"
 
 	"github.com/aieng/aieng/progress"
 )
@@ -35,12 +34,13 @@ const (
 	rowLesson
 	rowBlank
 	rowNoMatch
+	rowExcerpt // under a lesson found by its text: the text around the match
 )
 
 type outlineRow struct {
 	kind    rowKind
 	lesson  int    // rowLesson, rowContinue: index into the course
-	section string // rowSection
+	section string // rowSection; rowExcerpt: the excerpt
 	matched []int  // rowLesson while filtering: byte offsets of matched characters in the title
 }
 
@@ -49,7 +49,7 @@ func (r outlineRow) selectable() bool {
 }
 
 func newOutline(c *common) *outlineModel {
-	o := &outlineModel{c: c, filter: newTextInput("Filter: ", "type part of a lesson title", 64, c.st)}
+	o := &outlineModel{c: c, filter: newTextInput("Filter: ", "a word of a lesson's title or text", 64, c.st)}
 	o.rebuild()
 	return o
 }
@@ -94,15 +94,15 @@ func (o *outlineModel) rebuild() {
 	o.scrollToCursor()
 }
 
-// matchingRows are the lessons whose title matches the filter, best first.
+// matchingRows are the lessons that match the filter, best first (lessons.Course.Find): a
+// lesson found by its text has the text around the match under it.
 func (o *outlineModel) matchingRows(q string) []outlineRow {
-	titles := make([]string, len(o.c.course.Lessons))
-	for i, l := range o.c.course.Lessons {
-		titles[i] = l.Title
-	}
 	var rows []outlineRow
-	for _, m := range fuzzy.Find(q, titles) {
-		rows = append(rows, outlineRow{kind: rowLesson, lesson: m.Index, matched: m.MatchedIndexes})
+	for _, f := range o.c.course.Find(q) {
+		rows = append(rows, outlineRow{kind: rowLesson, lesson: f.Lesson, matched: f.Title})
+		if f.Excerpt != "" {
+			rows = append(rows, outlineRow{kind: rowExcerpt, lesson: f.Lesson, section: f.Excerpt})
+		}
 	}
 	if len(rows) == 0 {
 		rows = append(rows, outlineRow{kind: rowNoMatch})
@@ -124,7 +124,9 @@ func (o *outlineModel) courseRows() []outlineRow {
 	n := 0
 	for _, s := range o.c.course.Sections() {
 		rows = append(rows, outlineRow{kind: rowBlank})
-		if s.Name != "" {
+		// A section of one lesson of the same name would say it twice.
+		repeats := len(s.Lessons) == 1 && strings.EqualFold(strings.TrimSpace(s.Lessons[0].Title), strings.TrimSpace(s.Name))
+		if s.Name != "" && !repeats {
 			rows = append(rows, outlineRow{kind: rowSection, section: s.Name})
 		}
 		for range s.Lessons {
@@ -155,7 +157,36 @@ func (o *outlineModel) headerLines() int {
 	return 3
 }
 
-func (o *outlineModel) listHeight() int { return max(o.c.bodyHeight()-o.headerLines(), 1) }
+// listHeight is how many rows show. When they do not all fit, the last line of the body says
+// how many lessons are hidden below (or above).
+func (o *outlineModel) listHeight() int {
+	h := max(o.c.bodyHeight()-o.headerLines(), 1)
+	if len(o.rows) > h && h > 1 {
+		return h - 1
+	}
+	return h
+}
+
+// scrollCue is the line under a list that does not fit: the lessons hidden below, else above.
+func (o *outlineModel) scrollCue() string {
+	below, above := 0, 0
+	end := min(o.offset+o.listHeight(), len(o.rows))
+	for i, r := range o.rows {
+		if r.kind == rowLesson && i >= end {
+			below++
+		} else if r.kind == rowLesson && i < o.offset {
+			above++
+		}
+	}
+	k := o.c.keys
+	switch {
+	case below > 0:
+		return fmt.Sprintf("%s %d more %s below", keyName(k.Down), below, plural(below, "lesson", "lessons"))
+	case above > 0:
+		return fmt.Sprintf("%s %d more %s above", keyName(k.Up), above, plural(above, "lesson", "lessons"))
+	}
+	return ""
+}
 
 func (o *outlineModel) scrollToCursor() {
 	h := o.listHeight()
@@ -304,11 +335,15 @@ func (o *outlineModel) open(row int) {
 		o.c.goTo(openLessonMsg{index: i, resume: resume})
 	case rowLesson:
 		if o.c.locked(r.lesson) {
-			o.c.setFlash("Locked: "+o.unlockHint(r.lesson)+" to open this lesson.", true)
+			o.c.setFlash("Locked: to open it, "+o.unlockHint(r.lesson)+".", true)
 			return
 		}
 		lp := o.c.prog.Lesson(o.c.course.Lessons[r.lesson].ID)
-		o.c.goTo(openLessonMsg{index: r.lesson, resume: lp.Status() == progress.InProgress})
+		msg := openLessonMsg{index: r.lesson, resume: lp.Status() == progress.InProgress}
+		if o.filter.Value() != "" && row+1 < len(o.rows) && o.rows[row+1].kind == rowExcerpt {
+			msg.search = strings.TrimSpace(o.filter.Value()) // found in its text: show where
+		}
+		o.c.goTo(msg)
 	}
 }
 
@@ -338,7 +373,7 @@ func (o *outlineModel) status() statusInfo {
 				n++
 			}
 		}
-		return statusInfo{left: fmt.Sprintf("Type part of a title, then %s to open", keyName(o.c.keys.Accept)),
+		return statusInfo{left: fmt.Sprintf("Type a word of a lesson's title or text, then %s to open", keyName(o.c.keys.Accept)),
 			right: fmt.Sprintf("%d of %d", n, len(o.c.course.Lessons))}
 	}
 	i := o.selectedLesson()
@@ -351,9 +386,9 @@ func (o *outlineModel) status() statusInfo {
 	l := o.c.course.Lessons[i]
 	if o.c.locked(i) {
 		prev := o.c.course.Lessons[i-1]
-		until := fmt.Sprintf("Locked until you pass “%s”", prev.Title)
+		until := fmt.Sprintf("Locked: pass the quiz of “%s” first", prev.Title)
 		if len(prev.Quiz) == 0 {
-			until = fmt.Sprintf("Locked until you read “%s”", prev.Title)
+			until = fmt.Sprintf("Locked: read “%s” first", prev.Title)
 		}
 		return statusInfo{left: until, tone: toneWarn}
 	}
@@ -372,6 +407,7 @@ func (o *outlineModel) help() help.KeyMap {
 	back := hint("quit", k.Back)
 	return keyHelp{
 		short: []key.Binding{hint("move", k.Up, k.Down), k.Filter, k.Continue, k.Open, back, k.Help},
+		rank:  []int{1, 2, 2, 3, 3, 3},
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 			{k.Open, k.Continue, k.Filter, hint("clear filter", k.Cancel)},

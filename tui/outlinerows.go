@@ -33,7 +33,7 @@ func (o *outlineModel) view() string {
 	} else {
 		b.WriteString("\n")
 	}
-	lh := h - o.headerLines()
+	lh := o.listHeight()
 	end := min(o.offset+lh, len(o.rows))
 	for i := o.offset; i < end; i++ {
 		b.WriteString(pad)
@@ -41,6 +41,10 @@ func (o *outlineModel) view() string {
 		if i < end-1 {
 			b.WriteByte('\n')
 		}
+	}
+	if cue := o.scrollCue(); cue != "" && lh < h-o.headerLines() {
+		b.WriteString(strings.Repeat("\n", max(lh-(end-o.offset), 0)+1))
+		b.WriteString(pad + clip("  "+st.Subtle.Render(cue), w))
 	}
 	return b.String()
 }
@@ -96,7 +100,9 @@ func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
 	case rowBlank:
 		return ""
 	case rowNoMatch:
-		return clip("  "+st.Subtle.Render(fmt.Sprintf("No lesson title matches “%s”.", o.filter.Value())), w)
+		return clip("  "+st.Subtle.Render(fmt.Sprintf("No lesson matches “%s”.", o.filter.Value())), w)
+	case rowExcerpt:
+		return clip("        "+st.Subtle.Render("“"+r.section+"”"), w)
 	case rowSection:
 		return clip("  "+st.Section.Render(r.section), w)
 	case rowComplete:
@@ -105,12 +111,15 @@ func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
 		l := c.course.Lessons[r.lesson]
 		_, resume := c.continueAt()
 		label, extra := "Start the course: ", ""
-		if resume {
+		switch {
+		case resume:
 			label = "Continue: "
 			lp := c.prog.Lesson(l.ID)
 			if lp.Position > 0 && !lp.Read {
 				extra = fmt.Sprintf("  %d%% read", progress.WholePercent(lp.Position*100))
 			}
+		case c.prog.Progress().HasProgress(""):
+			label = "Next: "
 		}
 		title := clip(l.Title, max(w-4-ansi.StringWidth(label)-ansi.StringWidth(extra), 1))
 		return renderRow(st, []seg{cur, {"▶ ", st.Cursor}, {label, st.Heading}, {title, st.Prompt}, {extra, st.Subtle}}, selected, w)
@@ -141,7 +150,14 @@ func (o *outlineModel) lessonRow(r outlineRow, cur seg, selected bool, w int) st
 		titleStyle = st.Locked
 	}
 	segs := []seg{cur, {"  ", st.Choice}, {symbol + " ", symStyle}, {num, st.Subtle}}
+	labs := c.labsCell(r.lesson)
+	if labs.s != "" {
+		avail -= ansi.StringWidth(labs.s)
+	}
 	segs = append(segs, titleSegs(l.Title, r.matched, max(avail, 1), titleStyle, st.Match.Inherit(titleStyle))...)
+	if labs.s != "" {
+		segs = append(segs, labs)
+	}
 	if showStatus {
 		segs = append(segs, seg{"  " + fmt.Sprintf("%-*s", statusW, status), symStyle})
 	}

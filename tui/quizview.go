@@ -9,7 +9,6 @@ import (
 
 	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/lessons"
-	"github.com/aieng/aieng/progress"
 )
 
 // compose lays out the quiz body for the current state and width. It runs in Update (after each
@@ -20,6 +19,8 @@ func (z *quizModel) compose() {
 	}
 	var lines []string
 	switch z.phase {
+	case resuming:
+		lines = z.composeResuming()
 	case asking:
 		lines = z.composeQuestion(false)
 	case answered:
@@ -30,7 +31,7 @@ func (z *quizModel) compose() {
 	z.lines = lines
 	z.scroll.total = len(lines)
 	z.scroll.height = z.c.bodyHeight()
-	if z.phase == asking {
+	if z.phase == asking && z.cursor >= 0 {
 		// keep the focused choice (and the line after it) in view
 		if z.cursorLine+1 >= z.scroll.offset+z.scroll.height {
 			z.scroll.offset = z.cursorLine + 2 - z.scroll.height
@@ -71,15 +72,36 @@ func kindLabel(q *lessons.Question) string {
 		return "true or false"
 	case lessons.ShortAnswer:
 		return "type your answer"
+	case lessons.Numeric:
+		return "type a number"
 	}
 	return "choose one"
+}
+
+// composeResuming offers to continue the attempt left half-way, or to start over.
+func (z *quizModel) composeResuming() []string {
+	st, k, w := z.c.st, z.c.keys, z.textWidth()
+	n, total := z.resumable.Answered(), len(z.resumable.Questions())
+	when := z.left.Started.Local().Format("Mon 2 Jan at 15:04")
+	if len(z.left.Answers) > 0 {
+		when = z.left.Answers[len(z.left.Answers)-1].At.Local().Format("Mon 2 Jan at 15:04")
+	}
+	lines := []string{"", "  " + st.Heading.Render(clip("You left this quiz half-way", w)), ""}
+	lines = append(lines, wrapLines(fmt.Sprintf("You answered %d of its %d questions (last on %s). Your answers are kept.", n, total, when), w, 2)...)
+	lines = append(lines, "")
+	cont := fmt.Sprintf("%s: continue at question %d", keyName(k.ResumeQuiz), n+1)
+	if n >= total {
+		cont = fmt.Sprintf("%s: see your score", keyName(k.ResumeQuiz))
+	}
+	lines = append(lines, wrapLines(st.CallToAction.Render(cont), w, 2)...)
+	return append(lines, wrapLines(st.Subtle.Render(fmt.Sprintf("%s: start over (these answers are dropped)", keyName(k.StartOver))), w, 2)...)
 }
 
 func (z *quizModel) composeQuestion(showAnswer bool) []string {
 	st, q, w := z.c.st, z.question(), z.textWidth()
 	head := fmt.Sprintf("Question %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
-	if z.round.Retry() {
-		head = fmt.Sprintf("Missed question %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
+	if z.round.Practice() {
+		head = fmt.Sprintf("Practice %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
 	}
 	lines := []string{"", "  " + st.Subtle.Render(clip(head, w)), ""}
 	lines = para(lines, z.md(q.Prompt, w, render.RolePrompt), 2)
@@ -93,12 +115,12 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 		last, _ := z.round.Last()
 		g = &last
 	}
-	if q.Kind == lessons.ShortAnswer {
-		lines = z.composeShort(lines, g)
+	if q.Typed() {
+		lines = z.composeTyped(lines, g)
 	} else {
 		lines = z.composeChoices(lines, g)
 	}
-	if z.hint && !showAnswer {
+	if z.round.Hinted() && !showAnswer {
 		lines = append(lines, "")
 		lines = para(lines, z.md("Hint: "+q.Hint, w, render.RoleHint), 2)
 	}
@@ -206,7 +228,9 @@ func (z *quizModel) choiceLines(pos int, ch lessons.Choice, m choiceMark, answer
 	return lines
 }
 
-func (z *quizModel) composeShort(lines []string, g *lessons.Answer) []string {
+// composeTyped shows the input of a typed answer, or once answered, the answer and the accepted
+// ones.
+func (z *quizModel) composeTyped(lines []string, g *lessons.Answer) []string {
 	st, q, w := z.c.st, z.question(), z.textWidth()
 	if g == nil {
 		z.cursorLine = len(lines) + 1
@@ -222,104 +246,27 @@ func (z *quizModel) composeShort(lines []string, g *lessons.Answer) []string {
 		if len(q.Accepted) > 1 {
 			label = "Accepted answers: "
 		}
-		for _, l := range strings.Split(render.Wrap(st.Subtle.Render(label)+strings.Join(q.Accepted, ", "), w), "\n") {
-			lines = append(lines, "  "+l)
-		}
+		lines = append(lines, wrapLines(st.Subtle.Render(label)+strings.Join(q.Accepted, ", "), w, 2)...)
 	}
 	return lines
 }
 
-// verdict says whether the answer was right and, if not, what the right answer was.
+// verdict says whether the answer was right. A choice question's right choices are marked ✓
+// above it; a typed answer says how it was taken (a spelling forgiven, the learner's override)
+// or, when wrong, that the learner may count it as right.
 func (z *quizModel) verdict(g *lessons.Answer) []string {
-	st, q, w := z.c.st, g.Question, z.textWidth()
-	if g.Correct {
-		return []string{"  " + st.Correct.Render("✓ Correct!")}
-	}
-	lines := []string{"  " + st.Wrong.Render("✗ Not quite.")}
-	if q.Kind == lessons.ShortAnswer {
-		return lines
-	}
-	return para(lines, z.md(correctAnswerText(q), w, render.RolePlain), 2)
-}
-
-func correctAnswerText(q *lessons.Question) string {
-	var right []string
-	for _, i := range q.CorrectChoices() {
-		right = append(right, q.Choices[i].Text)
-	}
+	st, k, w := z.c.st, z.c.keys, z.textWidth()
 	switch {
-	case q.Kind == lessons.ShortAnswer:
-		return "Accepted: " + strings.Join(q.Accepted, ", ")
-	case len(right) == 1:
-		return "The answer is: " + right[0]
+	case g.Overridden:
+		return wrapLines(st.Correct.Render("✓ Counted as right on your word: reports show it as your call."), w, 2)
+	case g.Correct && g.AcceptedAs != "":
+		return para([]string{"  " + st.Correct.Render("✓ Accepted")}, z.md("The spelling is *"+g.AcceptedAs+"*.", w, render.RolePlain), 2)
+	case g.Correct:
+		return []string{"  " + st.Correct.Render("✓ Correct!")}
+	case g.CanOverride():
+		lines := []string{"  " + st.Wrong.Render("✗ Not quite.")}
+		return append(lines, wrapLines(st.Subtle.Render(fmt.Sprintf(
+			"If your answer means the same, press %s to count it as right (reports show it as your call).", keyName(k.Override))), w, 2)...)
 	}
-	return "The answers are: " + strings.Join(right, "; ")
-}
-
-func (z *quizModel) composeResult() []string {
-	st, r, w := z.c.st, z.result, z.textWidth()
-	lines := []string{""}
-	if r.Passed {
-		lines = append(lines, "  "+st.Correct.Render("✓ Passed: "+z.lesson.Title))
-	} else {
-		lines = append(lines, "  "+st.Wrong.Render("✗ Not passed yet: "+z.lesson.Title))
-	}
-	lines = append(lines, "")
-	score := fmt.Sprintf("%d of %d correct · %d%%", r.Correct, r.Total, progress.WholePercent(r.Percent()))
-	barW := min(w-ansi.StringWidth(score)-9, 30)
-	if barW >= 5 {
-		lines = append(lines, "  "+st.Heading.Render("Score")+"  "+progressBar(st, r.Percent()/100, barW)+"  "+score)
-	} else {
-		lines = append(lines, "  "+st.Heading.Render("Score ")+score)
-	}
-	need := fmt.Sprintf("The pass mark is %d%%.", z.c.course.PassMark)
-	if !r.Passed {
-		need += " Read the explanations below, then retry."
-	}
-	lines = para(lines, strings.Split(render.Wrap(st.Subtle.Render(need), w), "\n"), 2)
-	if lp := z.c.prog.Lesson(z.lesson.ID); len(lp.Attempts) > 1 {
-		lines = append(lines, "  "+st.Subtle.Render(fmt.Sprintf("Your best score in this lesson: %d%%", progress.WholePercent(lp.Best))))
-	}
-	if z.courseDone {
-		lines = append(lines, "", "  "+st.CallToAction.Render(fmt.Sprintf("★ You have %s every lesson of the course!", z.c.doneWords().verb)))
-	}
-	lines = append(lines, "")
-	lines = append(lines, z.resultActions(w)...)
-	if len(r.Missed) > 0 {
-		lines = append(lines, "", "  "+st.Heading.Render(fmt.Sprintf("Missed %s", plural(len(r.Missed), "question", "questions"))))
-		for _, g := range r.Missed {
-			q := g.Question
-			num := fmt.Sprintf("%d. ", z.round.Number(q))
-			nw := ansi.StringWidth(num)
-			lines = append(lines, "")
-			prompt := z.md(q.Prompt, w-nw, render.RolePrompt)
-			for j, p := range prompt {
-				if j == 0 {
-					lines = append(lines, "  "+num+p)
-				} else {
-					lines = append(lines, "  "+strings.Repeat(" ", nw)+p)
-				}
-			}
-			lines = para(lines, z.md(correctAnswerText(q), w-nw, render.RoleCorrect), 2+nw)
-			if q.Explanation != "" {
-				lines = para(lines, z.md(q.Explanation, w-nw, render.RolePlain), 2+nw)
-			}
-		}
-	}
-	return lines
-}
-
-// resultActions says what the keys do next. It comes right under the score, so that even a
-// small terminal shows it without scrolling past the missed questions.
-func (z *quizModel) resultActions(w int) []string {
-	st, k, r := z.c.st, z.c.keys, z.result
-	next := []string{keyName(k.Done) + ": " + z.nextAction().sentence, keyName(k.RetryAll) + ": retry all questions"}
-	if len(r.Missed) > 0 {
-		next = append(next, fmt.Sprintf("%s: retry the %d missed", keyName(k.RetryMissed), len(r.Missed)))
-	}
-	var lines []string
-	for _, l := range strings.Split(render.Wrap(st.CallToAction.Render(strings.Join(next, " · ")), w), "\n") {
-		lines = append(lines, "  "+l)
-	}
-	return lines
+	return []string{"  " + st.Wrong.Render("✗ Not quite.")}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/aieng/aieng/internal/render"
 	"github.com/aieng/aieng/lessons"
+	"github.com/aieng/aieng/progress"
 )
 
 // readerModel shows one lesson, rendered by Glamour off the event loop, in a scrolling view
@@ -22,7 +24,8 @@ type readerModel struct {
 	index  int
 	lesson *lessons.Lesson
 
-	lines []string // the rendered lesson and the end-of-lesson banner
+	body  []string // the rendered lesson
+	lines []string // body and the end-of-lesson banner
 	ready bool     // lines hold this lesson (possibly at an older width while a new one renders)
 	width int      // the width lines were rendered at
 	err   error
@@ -30,7 +33,10 @@ type readerModel struct {
 	scroll scroller
 	pos    float64 // reading position: the top line as a fraction of the lesson
 
-	search search
+	cards cardLines // where the lesson's labs are drawn (readerlabs.go)
+
+	search      search
+	findPending bool // jump to the first match of search once the lesson is rendered
 }
 
 func newReader(c *common) *readerModel {
@@ -42,7 +48,9 @@ func newReader(c *common) *readerModel {
 func (r *readerModel) enter(msg navMsg) (tea.Cmd, bool) {
 	open, ok := msg.(openLessonMsg)
 	if !ok {
-		return r.sync(), true
+		cmd := r.sync()
+		r.refreshBanner() // the quiz may have been passed or left half-way, a lab passed
+		return cmd, true
 	}
 	if open.index < 0 || open.index >= len(r.c.course.Lessons) {
 		return nil, false
@@ -51,13 +59,18 @@ func (r *readerModel) enter(msg navMsg) (tea.Cmd, bool) {
 		r.c.setFlash("That lesson is locked until you finish the one before it.", true)
 		return nil, false
 	}
-	return r.open(open.index, open.resume), true
+	cmd := r.open(open.index, open.resume)
+	if open.search != "" {
+		r.find(open.search)
+	}
+	return cmd, true
 }
 
 // open shows lesson i, at the saved reading position when resume is set.
 func (r *readerModel) open(i int, resume bool) tea.Cmd {
 	r.index, r.lesson = i, r.c.course.Lessons[i]
 	r.lines, r.ready, r.width, r.err = nil, false, 0, nil
+	r.cards = cardLines{}
 	r.scroll = scroller{}
 	r.pos = 0
 	if resume {
@@ -134,11 +147,34 @@ func (r *readerModel) rendered(msg renderedMsg) tea.Cmd {
 }
 
 func (r *readerModel) setContent(out string, width int) {
-	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	r.lines = append(lines, r.endBanner(width)...)
+	r.body = strings.Split(strings.TrimRight(out, "\n"), "\n")
+	r.cards = findCards(r.body, len(r.lesson.Labs))
 	r.ready, r.width, r.err = true, width, nil
+	r.refreshBanner()
+}
+
+// refreshBanner lays out the lesson and its end banner again, at the reading position.
+func (r *readerModel) refreshBanner() {
+	if !r.ready {
+		return
+	}
+	r.lines = append(slices.Clone(r.body), r.endBanner(r.width)...)
+	r.markCards()
 	r.search.contentChanged(r.lines)
 	r.restore()
+	if r.findPending {
+		r.findPending = false
+		r.jumpToMatch(0)
+	}
+}
+
+// find searches the lesson for text found by the outline's filter, and shows the first match
+// once the lesson is rendered.
+func (r *readerModel) find(text string) {
+	r.search.query, r.findPending = text, true
+	if r.ready {
+		r.refreshBanner()
+	}
 }
 
 // restore puts the view back at the reading position.
@@ -148,22 +184,54 @@ func (r *readerModel) restore() {
 	r.reachedEnd()
 }
 
-// endBanner closes the lesson with what to do next.
+// endBanner closes the lesson with what to do next: its quiz (to take, to continue, or passed
+// and open to a retake), and the next lesson.
 func (r *readerModel) endBanner(width int) []string {
 	st, k := r.c.st, r.c.keys
 	w := max(width-4, 10)
 	out := []string{"", "  " + st.Subtle.Render(strings.Repeat("─", min(w, 60))), "  " + st.Heading.Render(clip("End of “"+r.lesson.Title+"”", w))}
+	passed := r.quizPassed()
 	if n := len(r.lesson.Quiz); n > 0 {
-		out = append(out, wrapLines(st.CallToAction.Render(fmt.Sprintf("Press %s (or %s) to take the quiz: %d %s, pass mark %d%%.",
-			keyName(k.TakeQuiz), keyName(k.Accept), n, plural(n, "question", "questions"), r.c.course.PassMark)), w, 2)...)
+		out = append(out, wrapLines(st.CallToAction.Render(r.quizLine(passed)), w, 2)...)
 	}
 	if r.index+1 < len(r.c.course.Lessons) {
 		next := r.c.course.Lessons[r.index+1]
-		out = append(out, wrapLines(st.Subtle.Render(fmt.Sprintf("Press %s for the next lesson: “%s”.", keyName(k.NextLesson), next.Title)), w, 2)...)
+		keys := keyName(k.NextLesson)
+		if passed || len(r.lesson.Quiz) == 0 {
+			keys = fmt.Sprintf("%s (or %s)", keyName(k.NextLesson), keyName(k.Accept))
+		}
+		out = append(out, wrapLines(st.Subtle.Render(fmt.Sprintf("Press %s for the next lesson: “%s”.", keys, next.Title)), w, 2)...)
 	} else {
 		out = append(out, wrapLines(st.Subtle.Render("This is the last lesson of the course."), w, 2)...)
 	}
 	return append(out, "")
+}
+
+// quizLine says what the quiz key does at the end of the lesson.
+func (r *readerModel) quizLine(passed bool) string {
+	k, lp, n := r.c.keys, r.c.prog.Lesson(r.lesson.ID), len(r.lesson.Quiz)
+	switch {
+	case passed:
+		return fmt.Sprintf("You passed this quiz (best %d%%). Press %s to take it again.", progress.WholePercent(lp.Best), keyName(k.TakeQuiz))
+	case lp.Open != nil:
+		a := len(lp.Open.Answers)
+		return fmt.Sprintf("Press %s (or %s) to continue the quiz: %d of %d answered.", keyName(k.TakeQuiz), keyName(k.Accept), a, len(lp.Open.Questions))
+	}
+	asked := n
+	if r.lesson.Draw > 0 && r.lesson.Draw < n {
+		asked = r.lesson.Draw
+	}
+	count := fmt.Sprintf("%d %s", asked, plural(asked, "question", "questions"))
+	if asked < n {
+		count = fmt.Sprintf("%d questions drawn from %d", asked, n)
+	}
+	return fmt.Sprintf("Press %s (or %s) to take the quiz: %s; you pass with %d right (%d%%).", keyName(k.TakeQuiz), keyName(k.Accept),
+		count, lessons.NeededToPass(asked, r.c.course.PassMark), r.c.course.PassMark)
+}
+
+// quizPassed reports whether the learner has passed this lesson's quiz.
+func (r *readerModel) quizPassed() bool {
+	return len(r.lesson.Quiz) > 0 && r.c.prog.Lesson(r.lesson.ID).Passed
 }
 
 // wrapLines wraps s to w columns and indents each line by n.
@@ -250,10 +318,24 @@ func (r *readerModel) updateKeys(km tea.KeyMsg) tea.Cmd {
 		r.goTo(r.index + 1)
 	case key.Matches(km, k.PrevLesson):
 		r.goTo(r.index - 1)
-	case key.Matches(km, k.TakeQuiz), key.Matches(km, k.Accept) && r.ready && s.atBottom():
+	case key.Matches(km, k.TakeQuiz):
 		r.takeQuiz()
+	case key.Matches(km, k.OpenLab):
+		r.openLab()
+	case key.Matches(km, k.Accept) && r.ready && s.atBottom():
+		r.next()
 	}
 	return nil
+}
+
+// next is what enter does at the end of the lesson: the quiz, or once it is passed (or when
+// there is none), the next lesson.
+func (r *readerModel) next() {
+	if r.quizPassed() || len(r.lesson.Quiz) == 0 {
+		r.goTo(r.index + 1)
+		return
+	}
+	r.takeQuiz()
 }
 
 func (r *readerModel) takeQuiz() {
@@ -302,17 +384,32 @@ func (r *readerModel) status() statusInfo {
 	if r.search.typing {
 		return statusInfo{left: r.search.input.View(), right: r.search.count(), tone: toneRaw}
 	}
-	pct := fmt.Sprintf("%3d%%", r.scroll.percent())
+	pct := fmt.Sprintf("%3d%%", r.readPercent())
 	if !r.ready {
 		pct = ""
 	}
 	if r.search.query != "" {
 		return statusInfo{left: r.search.summary(), right: pct, tone: toneInfo}
 	}
+	if r.ready && r.scroll.atBottom() && r.quizPassed() {
+		return statusInfo{left: fmt.Sprintf("End of the lesson: quiz passed (%s takes it again)", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneGood}
+	}
+	if r.ready && r.scroll.atBottom() && r.c.prog.Lesson(r.lesson.ID).Open != nil {
+		return statusInfo{left: fmt.Sprintf("End of the lesson: press %s to continue the quiz", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneAction}
+	}
 	if r.ready && r.scroll.atBottom() && len(r.lesson.Quiz) > 0 {
 		return statusInfo{left: fmt.Sprintf("End of the lesson: press %s to take the quiz", keyName(r.c.keys.TakeQuiz)), right: pct, tone: toneAction}
 	}
 	return statusInfo{left: fmt.Sprintf("%d/%d %s", r.index+1, len(r.c.course.Lessons), r.lesson.Title), right: pct}
+}
+
+// readPercent is how far the learner has read, as the outline shows it ("30% read"): the
+// reading position, and 100 at the end.
+func (r *readerModel) readPercent() int {
+	if r.scroll.atBottom() {
+		return 100
+	}
+	return progress.WholePercent(r.pos * 100)
 }
 
 func (r *readerModel) help() help.KeyMap {
@@ -323,18 +420,26 @@ func (r *readerModel) help() help.KeyMap {
 	}
 	back := hint("outline", k.Back)
 	var short []key.Binding
+	var rank []int
 	if r.search.query != "" {
-		short = []key.Binding{hint("quiz", k.TakeQuiz), hint("clear search", k.Cancel), k.NextMatch, back, k.Help}
+		short, rank = []key.Binding{hint("quiz", k.TakeQuiz), hint("clear search", k.Cancel), k.NextMatch, back, k.Help}, []int{1, 2, 3, 2, 2}
 	} else {
 		short = []key.Binding{hint("scroll", k.Down, k.PageDown), k.Search,
 			hint("prev/next lesson", k.PrevLesson, k.NextLesson), hint("quiz", k.TakeQuiz), back, k.Help}
+		rank = []int{3, 2, 1, 3, 2, 2}
+	}
+	if len(r.lesson.Labs) > 0 {
+		// Before the way out and help: the lesson's cards say to press it.
+		short = slices.Insert(short, len(short)-2, hint("lab", k.OpenLab))
+		rank = slices.Insert(rank, len(rank)-2, 3)
 	}
 	return keyHelp{
 		short: short,
+		rank:  rank,
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
 			{k.Search, hint("next match", k.NextMatch), k.PrevMatch, hint("clear search", k.Cancel)},
-			{k.NextLesson, k.PrevLesson, k.TakeQuiz, back, k.Quit, hint("close help", k.Help)},
+			{k.NextLesson, k.PrevLesson, k.TakeQuiz, k.OpenLab, back, k.Quit, hint("close help", k.Help)},
 		},
 	}
 }

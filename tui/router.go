@@ -20,6 +20,8 @@ type Model struct {
 	state    screenID // the screen on show
 	footer   footer
 	showHelp bool
+	help     []string // the help screen's lines, laid out when it opens or the size changes
+	helpView scroller
 	ready    bool // a window size arrived: lay out from now on
 }
 
@@ -36,6 +38,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.width, c.height = msg.Width, msg.Height
 		m.ready = true
 		cmd = m.active().resize()
+		m.layoutHelp()
 	case tea.KeyMsg:
 		c.flash = ""
 		cmd = m.keyBurst(msg)
@@ -116,17 +119,47 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.active().leave()
 		return tea.Quit
 	}
+	if m.tooSmall() {
+		return nil // the learner cannot see what a key would do: an answer would be given blind
+	}
 	if m.showHelp {
 		if key.Matches(msg, k.Help) || key.Matches(msg, k.Back) {
 			m.showHelp = false
+		} else {
+			m.helpView.key(msg, k)
 		}
 		return nil
 	}
 	if key.Matches(msg, k.Help) && !m.active().typing() {
 		m.showHelp = true
+		m.helpView.offset = 0
+		m.layoutHelp()
 		return nil
 	}
 	return m.active().update(msg)
+}
+
+// tooSmall reports whether the terminal is smaller than the interface draws in.
+func (m *Model) tooSmall() bool { return m.c.width < minWidth || m.c.height < minHeight }
+
+// layoutHelp lays out the help screen of the screen on show, when it is open.
+func (m *Model) layoutHelp() {
+	if !m.showHelp {
+		return
+	}
+	m.help = m.footer.full(m.c, m.active().help().FullHelp())
+	m.helpView.resize(len(m.help), m.c.bodyHeight())
+}
+
+// helpStatus is the status line under the help screen: what closes it, and whether more of
+// it is below.
+func (m *Model) helpStatus() statusInfo {
+	k := m.c.keys
+	info := statusInfo{left: fmt.Sprintf("Keys: %s or %s closes", keyName(k.Help), keyName(k.Back)), tone: toneInfo}
+	if !m.helpView.atBottom() {
+		info.right = fmt.Sprintf("%s more", keyName(k.Down))
+	}
+	return info
 }
 
 // applyUpdate switches to a new version of the course; the screen on show keeps its place. A
@@ -166,19 +199,21 @@ func (m *Model) view() string {
 	if !m.ready {
 		return ""
 	}
-	if c.width < minWidth || c.height < minHeight {
+	if m.tooSmall() {
 		return tooSmall(c.width, c.height)
 	}
 	s := m.active()
-	body := ""
+	body, status := s.view(), s.status()
 	if m.showHelp {
-		body = m.footer.full(c, s.help().FullHelp())
-	} else {
-		body = s.view()
+		body, status = m.helpView.view(m.help, 0, c.bodyWidth(), nil), m.helpStatus()
 	}
 	crumbs, right := s.crumbs()
+	mark := ""
+	if c.opts.Updates != nil {
+		mark = "[watching]" // --watch: saved edits show at once
+	}
 	var b strings.Builder
-	b.WriteString(titleBar(c.st, c.width, c.course.Title, crumbs, right))
+	b.WriteString(titleBar(c.st, c.width, mark, c.course.Title, crumbs, right))
 	b.WriteByte('\n')
 	if len(c.problems) > 0 {
 		b.WriteString(problemsPanel(c))
@@ -186,8 +221,8 @@ func (m *Model) view() string {
 	}
 	b.WriteString(block(body, c.width, c.bodyHeight()))
 	b.WriteByte('\n')
-	b.WriteString(statusLine(c, s.status()))
+	b.WriteString(statusLine(c, status))
 	b.WriteByte('\n')
-	b.WriteString(m.footer.short(s.help().ShortHelp(), c.width))
+	b.WriteString(m.footer.short(s.help(), c.width))
 	return b.String()
 }

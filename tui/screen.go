@@ -48,6 +48,8 @@ const (
 	readerScreen
 	quizScreen
 	completeScreen
+	labScreen
+	welcomeScreen
 	numScreens
 )
 
@@ -62,7 +64,8 @@ type navMsg interface {
 type (
 	openLessonMsg struct {
 		index  int
-		resume bool // at the saved reading position (else at the top)
+		resume bool   // at the saved reading position (else at the top)
+		search string // found in its text by the outline's filter: search for it
 	}
 	backToLessonMsg struct{} // from the quiz, back to the lesson it belongs to
 	startQuizMsg    struct{ index int }
@@ -75,6 +78,16 @@ func (backToLessonMsg) target() screenID { return readerScreen }
 func (startQuizMsg) target() screenID    { return quizScreen }
 func (showOutlineMsg) target() screenID  { return outlineScreen }
 func (showCompleteMsg) target() screenID { return completeScreen }
+
+// openLabMsg opens lab of lesson index in the lab screen (lab.go); it returns to the lesson with
+// backToLessonMsg, at the same place.
+type openLabMsg struct {
+	index      int
+	lab        string
+	fromReader bool // the reader shows the lesson: back returns there, at the same place
+}
+
+func (openLabMsg) target() screenID { return labScreen }
 
 // statusInfo is the status line: a message on the left in a tone, a position on the right.
 type statusInfo struct {
@@ -96,10 +109,13 @@ const (
 
 // keyHelp is a help.KeyMap made of the bindings a screen lists at a given moment. The short
 // list ends with the screen's main action, then back (q) and help (?): when the footer is too
-// narrow, the root model leaves out keys from the front, so these stay.
+// narrow, the root model leaves out keys from the front, so these stay. A screen that needs
+// keys in the middle of the list kept (space ticks a choice: without it the quiz cannot be
+// answered) ranks them: rank[i] is short[i]'s importance, and the least important go first.
 type keyHelp struct {
 	short []key.Binding
 	full  [][]key.Binding
+	rank  []int
 }
 
 func (k keyHelp) ShortHelp() []key.Binding  { return k.short }

@@ -5,8 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/aieng/aieng/progress"
 )
 
 // scroller is the scrolling state of lines shown height at a time: the reader, the quiz and
@@ -55,14 +53,6 @@ func (s *scroller) key(km tea.KeyMsg, k *keyMap) bool {
 		return false
 	}
 	return true
-}
-
-// percent is how far the view is scrolled, 0 to 100.
-func (s *scroller) percent() int {
-	if s.maxOffset() == 0 {
-		return 100
-	}
-	return progress.WholePercent(100 * float64(s.offset) / float64(s.maxOffset()))
 }
 
 // view draws the visible lines, each indented by pad columns and clipped to width; decorate,

@@ -49,9 +49,21 @@ type Options struct {
 	PositionDelay time.Duration
 	// Updates delivers new versions of the course while it runs (--watch); nil means none.
 	Updates <-chan CourseUpdate
+	// LabBase is the folder of command labs' workspaces; "" means the XDG data directory's
+	// (command.DefaultBase). Tests point it at a temporary folder.
+	LabBase string
+	// Lab opens the interface on a lab (`aieng lab open ID` of a built-in lab): the lesson's
+	// index and the lab's id; q from the lab goes to its lesson. The zero value opens the outline.
+	Lab LabRef
 	// Input and Output are the terminal, for Run; nil means stdin and stdout.
 	Input  io.Reader
 	Output io.Writer
+}
+
+// LabRef names a lab of the course: its lesson's index and its id. ID "" names none.
+type LabRef struct {
+	Lesson int
+	ID     string
 }
 
 // CourseUpdate is a new version of the course, loaded after its files changed. When Err is set
@@ -110,6 +122,16 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 		readerScreen:   newReader(c),
 		quizScreen:     newQuiz(c),
 		completeScreen: newComplete(c),
+		labScreen:      newLab(c),
+		welcomeScreen:  newWelcome(c),
+	}
+	switch {
+	case opts.Lab.ID != "":
+		// aieng lab open: the lab asked for, without the first-start screen (it shows the next
+		// time the course opens).
+		c.goTo(openLabMsg{index: opts.Lab.Lesson, lab: opts.Lab.ID}) // made at the first window size
+	case c.prog.Progress().FirstStart():
+		m.state = welcomeScreen
 	}
 	return m
 }

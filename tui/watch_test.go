@@ -53,7 +53,7 @@ func TestWatchReloadsTheLesson(t *testing.T) {
 	broken := strings.Replace(edited, "title: Welcome to the course", "titel: Welcome to the course", 1)
 	writeFile(t, lessonFile, broken)
 	d.send(nextUpdate(t, w))
-	d.requireView("The last edit has problems", "01-welcome.md:1:1: missing title", "01-welcome.md:3:1: unknown field \"titel\"", "A longer section, edited")
+	d.requireView("The last edit has problems", "01-welcome.md:3:1: unknown field \"titel\" (did you mean \"title\"?)", "A longer section, edited")
 	requireFits(t, d.view(), 120, 24)
 
 	writeFile(t, lessonFile, edited)

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/bundle"
 	"github.com/aieng/aieng/internal/scaffold"
+	"github.com/aieng/aieng/lessons"
 )
 
 func (a *app) initCmd() *cobra.Command {
@@ -24,7 +26,7 @@ func (a *app) initCmd() *cobra.Command {
 			for _, f := range files {
 				fmt.Fprintf(a.stdout, "created %s\n", f)
 			}
-			fmt.Fprintf(a.stdout, "Next: aieng --lessons %s new \"Your first lesson\", then aieng --lessons %s to preview.\n", args[0], args[0])
+			fmt.Fprintf(a.stdout, "Next: %s --lessons %s new \"Your first lesson\", then %s --lessons %s to preview.\n", a.name, args[0], a.name, args[0])
 			return nil
 		},
 	}
@@ -81,6 +83,7 @@ func (a *app) bundleCmd() *cobra.Command {
 			if same, _ := sameFile(base, out); same {
 				return usageError("-o %s would overwrite the binary it copies; choose another file", out)
 			}
+			a.warnBundle(probs, base, out)
 			if err := bundle.Write(out, base, args[0]); err != nil {
 				return err
 			}
@@ -103,4 +106,50 @@ func sameFile(a, b string) (bool, error) {
 		return false, err
 	}
 	return os.SameFile(ia, ib) || filepath.Clean(a) == filepath.Clean(b), nil
+}
+
+// warnBundle prints, on stderr, what is worth fixing before the bundle reaches learners: the
+// course's warnings (validate's, which a bundle carries along) and a base binary that may not
+// run on their machines (dynamically linked) or that cannot say which version it is.
+func (a *app) warnBundle(probs lessons.Problems, base, out string) {
+	var b strings.Builder
+	for _, p := range probs.Warnings() {
+		b.WriteString(p.String() + "\n")
+	}
+	if n := len(probs.Warnings()); n > 0 {
+		fmt.Fprintf(&b, "%s: warning: the course has %d warning%s (listed above); it is bundled as it is\n", a.name, n, plural(n))
+	}
+	info, err := bundle.Inspect(base)
+	switch {
+	case err != nil:
+		fmt.Fprintf(&b, "%s: warning: cannot check the base binary: %v\n", a.name, err)
+	case info.BuildInfoErr != nil:
+		fmt.Fprintf(&b, "%s: warning: %s is not a Go program this aieng can read (%v): is it an aieng binary?\n", a.name, base, info.BuildInfoErr)
+	}
+	if info.Dynamic() {
+		needs := append([]string{info.Interpreter}, info.Needed...)
+		fmt.Fprintf(&b, "%s: warning: the base binary %s is dynamically linked (it needs %s): it may not start on learners' machines; "+
+			"bundle onto a static release binary with --base (scripts/build-release builds them)\n", a.name, base, strings.Join(nonEmpty(needs), ", "))
+	}
+	dev := info.Development()
+	if self, err := os.Executable(); err == nil {
+		if same, _ := sameFile(self, base); same {
+			dev = version() == "dev" // this binary: no guessing from its build information
+		}
+	}
+	if dev {
+		fmt.Fprintf(&b, "%s: warning: the base binary %s is a development build (no version stamped): learners' '%s version' will say \"dev\"; "+
+			"bundle onto a release binary with --base, or build with -ldflags \"-X main.Version=v1.2.3\"\n", a.name, base, filepath.Base(out))
+	}
+	fmt.Fprint(a.stderr, b.String())
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

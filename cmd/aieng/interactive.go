@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -28,7 +30,7 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	in, out := a.terminal()
 	if in == nil || out == nil {
 		return &exitError{code: 1, msg: "the interactive course needs a terminal (stdin and stdout must both be one).\n" +
-			"Without one, 'aieng list' prints the outline and 'aieng show ID' prints a lesson."}
+			fmt.Sprintf("Without one, '%s list' prints the outline and '%s show ID' prints a lesson.", a.name, a.name)}
 	}
 	course, store, err := a.courseAndProgress()
 	if err != nil {
@@ -36,14 +38,15 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	}
 	// The look is decided here, once, before the program starts: nothing asks the terminal
 	// while it runs.
-	opts := tui.Options{Look: termstyle.ForTerminal(out, a.theme), Input: in, Output: out, Mouse: a.mouse, Warnings: store.Warnings()}
+	opts := tui.Options{Look: termstyle.ForTerminal(out, a.theme), Input: in, Output: out, Mouse: a.mouse, Warnings: store.Warnings(),
+		Lab: a.openLab}
 	if a.watch {
 		w, err := watch.Start(a.lessonsDir)
 		if err != nil {
 			return fmt.Errorf("cannot watch %s: %w", a.lessonsDir, err)
 		}
 		defer w.Close()
-		opts.Updates = courseUpdates(w.C)
+		opts.Updates = courseUpdates(w.C, a.lessonsDir)
 	}
 	ctx := cmd.Context()
 	if ctx == nil {
@@ -77,15 +80,19 @@ func interfaceError(err error) error {
 	return err
 }
 
-// courseUpdates turns the watcher's reloads into the interface's course updates: a version with
-// errors is reported by its problems, and warnings alone do not hold a version back.
-func courseUpdates(in <-chan watch.Result) <-chan tui.CourseUpdate {
+// courseUpdates turns the watcher's reloads of the course in dir into the interface's course
+// updates: a version with errors is reported by its problems, and warnings alone do not hold a
+// version back. Problems name their files from the course folder ("01-intro.md:3:1: ..."), so
+// the narrow panel shows the part that matters.
+func courseUpdates(in <-chan watch.Result, dir string) <-chan tui.CourseUpdate {
 	out := make(chan tui.CourseUpdate)
+	prefix := filepath.ToSlash(filepath.Clean(dir)) + "/"
 	go func() {
 		defer close(out)
 		for r := range in {
 			u := tui.CourseUpdate{Course: r.Course, Err: r.Err}
 			for _, p := range r.Problems.Errors() {
+				p.Path = strings.TrimPrefix(p.Path, prefix)
 				u.Problems = append(u.Problems, p.String())
 			}
 			out <- u

@@ -26,6 +26,7 @@ func (a *app) load(dir string) (*lessons.Course, lessons.Problems, error) {
 		return nil, nil, err
 	}
 	if fsys != nil {
+		a.bundled = true
 		return lessons.Load(fsys, "bundled course")
 	}
 	return lessons.Builtin()
@@ -55,7 +56,7 @@ func (a *app) loadCourse() (*lessons.Course, error) {
 		return nil, err
 	}
 	if probs.HasErrors() {
-		hint := "aieng validate"
+		hint := a.name + " validate"
 		if a.lessonsDir != "" {
 			hint += " " + a.lessonsDir
 		}
@@ -90,7 +91,7 @@ func (a *app) openProgress() (*progress.Store, error) {
 		return nil, err
 	}
 	for _, w := range store.Warnings() {
-		fmt.Fprintln(a.stderr, "aieng: warning: "+safetext.Text(w))
+		fmt.Fprintln(a.stderr, safetext.Text(a.name+": warning: "+w))
 	}
 	return store, nil
 }

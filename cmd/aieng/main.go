@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/aieng/aieng/internal/safetext"
 )
@@ -18,7 +20,23 @@ func main() {
 // 2 usage error.
 func run(args []string) int {
 	a := newApp(os.Stdin, os.Stdout, os.Stderr)
+	a.name = programName(os.Args[0])
 	return exitCode(a, a.execute(args))
+}
+
+// programName is the name the program was run by, without a Windows ".exe": "rag-course" for
+// a bundled course handed out under that name, "aieng" otherwise. It is used whether or not a
+// course is attached, so a renamed binary never tells the user to type a name that does not
+// exist.
+func programName(arg0 string) string {
+	name := filepath.Base(arg0)
+	if ext := filepath.Ext(name); strings.EqualFold(ext, ".exe") {
+		name = strings.TrimSuffix(name, ext)
+	}
+	if name == "" || name == "." || name == string(filepath.Separator) {
+		return "aieng"
+	}
+	return name
 }
 
 // exitCode prints err, if any, as one line on stderr and returns the exit code it stands for.
@@ -31,11 +49,11 @@ func exitCode(a *app, err error) int {
 	var ex *exitError
 	if errors.As(err, &ex) {
 		if ex.msg != "" {
-			fmt.Fprintln(a.stderr, "aieng: "+safetext.Text(ex.msg))
+			fmt.Fprintln(a.stderr, safetext.Text(a.name+": "+ex.msg))
 		}
 		return ex.code
 	}
-	fmt.Fprintln(a.stderr, "aieng: "+safetext.Text(err.Error()))
+	fmt.Fprintln(a.stderr, safetext.Text(a.name+": "+err.Error()))
 	return 1
 }
 

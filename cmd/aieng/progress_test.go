@@ -27,8 +27,8 @@ func runWithInput(t *testing.T, input string, args ...string) (stdout, stderr st
 }
 
 // seededProgress writes a progress file for the fixture course: basics read and passed in two
-// attempts, practice read, wrap-up opened, intro untouched, and a lesson the course does not
-// have.
+// full attempts with a practice round between them (one answer of it overridden), practice
+// read, wrap-up opened, intro untouched, and a lesson the course does not have.
 // fixtureID is the fixture course's id, which its progress is kept under.
 const fixtureID = "cmd-test-course"
 
@@ -44,6 +44,8 @@ func seededProgress(t *testing.T) string {
 		s.OpenLesson(fixtureID, "basics", base),
 		s.MarkRead(fixtureID, "basics", base.Add(time.Minute)),
 		s.RecordAttempt(fixtureID, "basics", progress.Attempt{ID: "a1", Time: base.Add(2 * time.Minute), Correct: 1, Total: 2, Percent: 50}),
+		s.RecordAttempt(fixtureID, "basics", progress.Attempt{ID: "p1", Kind: progress.PracticeAttempt, Time: base.Add(2*time.Minute + time.Second),
+			Correct: 1, Total: 1, Percent: 100, Answers: []progress.Answer{{QuestionID: "basics/q1", Given: []string{"x"}, Correct: true, Overridden: true}}}),
 		s.RecordAttempt(fixtureID, "basics", progress.Attempt{ID: "a2", Time: base.Add(3 * time.Minute), Correct: 2, Total: 2, Percent: 100, Passed: true}),
 		s.MarkRead(fixtureID, "practice", base.Add(4*time.Minute)),
 		s.MarkRead(fixtureID, "lesson-from-an-older-version", base.Add(5*time.Minute)),
@@ -91,13 +93,16 @@ func TestProgressTable(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Command Test Course (version 1.2.0)",
-		"LESSON", "STATUS", "BEST", "LAST ATTEMPT",
-		" 1  intro     not started  -     0 ",
-		" 2  basics    passed       100%  2 ", "(100%)",
-		" 3  practice  read         -     0 ",
-		" 4  wrap-up   in progress  -     0 ",
+		"LESSON", "STATUS", "FIRST", "BEST", "ATTEMPTS", "LAST ATTEMPT",
+		" 1  Reading only  not started  -      -     0 ",
+		" 2  The basics    passed       50%    100%  2 ", "(100%)",
+		" 3  In practice   read         -      -     0 ",
+		" 4  Wrapping up   in progress  -      -     0 ",
 		"1 of 4 lessons complete (25%): 1 passed, 2 read.",
-		"Last opened: wrap-up.",
+		"Lesson 2: 1 practice round (retries of the missed questions; they do not count).",
+		`Lesson 2: 1 answer counted right by you after being marked wrong ("I was right").`,
+		"Last opened: Wrapping up.",
+		"aieng list",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("progress table lacks %q:\n%s", want, out)

@@ -21,7 +21,7 @@ func (a *app) resetCmd() *cobra.Command {
 		Short: "Erase your progress in the course, or in one lesson (a backup is kept)",
 		Long: "Erase your progress in the course, or in one lesson with --lesson. It asks for\n" +
 			"confirmation, and without a terminal to ask on it needs --yes. A backup of the\n" +
-			"progress file is written first and its path printed: to undo, quit aieng and copy\n" +
+			"progress file is written first and its path printed: to undo, quit " + a.name + " and copy\n" +
 			"the backup over the progress file.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -35,7 +35,7 @@ func (a *app) resetCmd() *cobra.Command {
 			if lessonID != "" {
 				// A lesson the course no longer has can be reset too, while progress remains.
 				if course.Lesson(lessonID) == nil && !hasProgress {
-					return usageError("course %s has no lesson %q; 'aieng list' shows the lesson ids", course.ID, lessonID)
+					return usageError("course %s has no lesson %q; '%s list' shows the lesson ids", course.ID, lessonID, a.name)
 				}
 				where = "lesson " + lessonID
 				what = "your progress in " + where
@@ -61,11 +61,11 @@ func (a *app) resetCmd() *cobra.Command {
 				return err
 			}
 			_, err = fmt.Fprintf(a.stdout, "Erased %s.\nBackup of your progress before the reset: %s\n"+
-				"To undo: quit aieng, then copy the backup over %s\n", what, backup, store.Path())
+				"To undo: quit %s, then copy the backup over %s\n", what, backup, a.name, store.Path())
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&lessonID, "lesson", "", "erase only the lesson with this `ID` (see 'aieng list')")
+	cmd.Flags().StringVar(&lessonID, "lesson", "", "erase only the lesson with this `ID` (see '"+a.name+" list')")
 	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask for confirmation (needed when there is no terminal)")
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/lessons"
+	"github.com/aieng/aieng/tui"
 )
 
 // app holds the global flags and the streams every subcommand writes to, so tests can run the
@@ -15,18 +16,26 @@ import (
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// name is the program's name in help and messages: the name it was run by, so a bundled
+	// course handed out as "rag-course" says "rag-course progress" (programName).
+	name string
 
 	lessonsDir   string // --lessons: a course folder instead of the built-in course
 	progressFile string // --progress: the progress file instead of the default location
 	theme        string // --theme: dark or light, overriding the detected background
 	mouse        bool   // --mouse: scroll with the wheel (takes away the terminal's text selection)
 	watch        bool   // --watch: reload lesson files from --lessons DIR when they change
+	showVersion  bool   // --version: the same as the version command
 
-	course *lessons.Course // loaded once per process, by loadCourse
+	course  *lessons.Course // loaded once per process, by loadCourse
+	openLab tui.LabRef      // the lab the interactive course opens on (aieng lab open ID)
+	bundled bool            // the course is the one attached to this binary (load)
+
+	terminalOut func() bool // whether stdout is a terminal; nil asks the terminal (tests set it)
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
-	return &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, name: "aieng"}
 }
 
 func (a *app) execute(args []string) error {
@@ -63,19 +72,21 @@ func isUsageError(err error) bool {
 
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
-		Use:   "aieng",
-		Short: "An interactive course on what AI engineers actually do",
-		Long: "aieng is an interactive course in the terminal: an outline, lessons rendered from\n" +
+		Use:   a.name,
+		Short: "An interactive course in the terminal",
+		Long: a.name + " is an interactive course in the terminal: an outline, lessons rendered from\n" +
 			"Markdown, and quizzes that explain every answer. Run it without arguments to start.",
-		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if a.showVersion {
+				return a.printVersion()
+			}
 			return a.runInteractive(cmd)
 		},
 	}
-	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().BoolVarP(&a.showVersion, "version", "v", false, "print the version, as the version command does")
 	root.PersistentFlags().StringVar(&a.lessonsDir, "lessons", "", "run on the course in `DIR` instead of the built-in course")
 	root.PersistentFlags().StringVar(&a.progressFile, "progress", "", "keep progress in `FILE` (default: $AIENG_PROGRESS, else the XDG state directory)")
 	root.Flags().StringVar(&a.theme, "theme", "", "colours for a `dark|light` terminal background (default: detected)")
@@ -94,7 +105,10 @@ func (a *app) rootCmd() *cobra.Command {
 		a.initCmd(),     // author.go
 		a.newCmd(),      // author.go
 		a.bundleCmd(),   // author.go
+		a.keyCmd(),      // key.go
+		a.exportCmd(),   // export.go
 		a.versionCmd(),  // version.go
+		a.labCmd(),      // lab.go
 	)
 	return root
 }

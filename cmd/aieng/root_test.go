@@ -16,7 +16,7 @@ func TestHelpListsEveryCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, name := range []string{"list", "show", "progress", "reset", "validate", "init", "new", "bundle", "version"} {
+	for _, name := range []string{"list", "show", "progress", "reset", "validate", "init", "new", "bundle", "key", "export", "version"} {
 		if !strings.Contains(out, "\n  "+name+" ") {
 			t.Errorf("--help does not list %q:\n%s", name, out)
 		}
@@ -27,9 +27,9 @@ func TestCourseUpdates(t *testing.T) {
 	in := make(chan watch.Result, 2)
 	good := &lessons.Course{ID: "c"}
 	in <- watch.Result{Course: good, Problems: lessons.Problems{{Path: "a.md", Line: 1, Col: 1, Severity: lessons.Warning, Message: "w"}}}
-	in <- watch.Result{Problems: lessons.Problems{{Path: "a.md", Line: 2, Col: 3, Message: "missing title"}}}
+	in <- watch.Result{Problems: lessons.Problems{{Path: "/home/me/course/a.md", Line: 2, Col: 3, Message: "missing title"}}}
 	close(in)
-	out := courseUpdates(in)
+	out := courseUpdates(in, "/home/me/course/")
 	if u := <-out; u.Course != good || len(u.Problems) != 0 {
 		t.Errorf("a version with warnings only: %+v", u)
 	}

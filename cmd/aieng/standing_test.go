@@ -130,7 +130,7 @@ func checkProgressCommand(t *testing.T, path string, course *lessons.Course, row
 		t.Fatalf("aieng progress: exit %d: %s", code, errOut)
 	}
 	for i, l := range course.Lessons {
-		re := regexp.MustCompile(fmt.Sprintf(`(?m)^\s+%d\s+%s\s+(\S+(?: \S+)?)\s+(\S+)\s`, i+1, regexp.QuoteMeta(l.ID)))
+		re := regexp.MustCompile(fmt.Sprintf(`(?m)^\s+%d\s+%s\s+(\S+(?: \S+)?)\s+\S+\s+(\S+)\s`, i+1, regexp.QuoteMeta(l.Title)))
 		m := re.FindStringSubmatch(out)
 		if m == nil || m[1] != rows[i].word || m[2] != rows[i].best {
 			t.Errorf("aieng progress shows %s as %q, want status %q and best %q:\n%s", l.ID, m, rows[i].word, rows[i].best, out)
@@ -148,6 +148,9 @@ func checkInterface(t *testing.T, store *progress.Store, course *lessons.Course,
 	m := tui.New(course, store, tui.Options{Look: look, Seed: 1})
 	defer m.Close()
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if strings.Contains(m.View(), "Press enter to see the lessons") { // a first start: the welcome first
+		m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	}
 	outline := m.View()
 	for i, l := range course.Lessons {
 		line := lineWith(outline, fmt.Sprintf("%d. %s", i+1, l.Title))

@@ -29,18 +29,23 @@ func versionString() string { return "aieng " + version() }
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of aieng and of the course it runs",
+		Short: "Print the version of aieng and of the course it runs (also --version)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			line := versionString()
-			if c, err := a.loadCourse(); err == nil {
-				line += fmt.Sprintf("\ncourse: %s (%s)", c.Title, c.ID)
-				if c.Version != "" {
-					line += " version " + c.Version
-				}
-			}
-			_, err := fmt.Fprintln(a.stdout, safetext.Text(line))
-			return err
+			return a.printVersion()
 		},
 	}
+}
+
+// printVersion prints aieng's version and the course's, for both 'version' and '--version'.
+func (a *app) printVersion() error {
+	line := versionString()
+	if c, err := a.loadCourse(); err == nil {
+		line += fmt.Sprintf("\ncourse: %s (%s)", c.Title, c.ID)
+		if c.Version != "" {
+			line += " version " + c.Version
+		}
+	}
+	_, err := fmt.Fprintln(a.stdout, safetext.Text(line))
+	return err
 }

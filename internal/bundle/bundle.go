@@ -78,8 +78,9 @@ func executableSize(bin []byte) int {
 }
 
 // zipCourse archives the files a course is loaded from: the manifest and the top-level *.md
-// files, each read as the loader reads it (lessons.ReadCourseFile: regular files within their
-// size limits, and no link that leads outside the folder).
+// files, and its command labs' folders (labs.go), each read as the loader reads it
+// (lessons.ReadCourseFile: regular files within their size limits, and no link that leads
+// outside the folder).
 func zipCourse(dir string) ([]byte, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -91,18 +92,24 @@ func zipCourse(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the course folder: %w", err)
 	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && lessons.IsCourseFile(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	labs, err := labFiles(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the course's lab folders: %w", err)
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !lessons.IsCourseFile(name) {
-			continue
-		}
+	for _, name := range append(names, labs...) {
 		data, err := lessons.ReadCourseFile(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 		}
-		w, err := zw.Create(name)
+		w, err := zw.CreateHeader(fileHeader(fsys, name))
 		if err != nil {
 			return nil, err
 		}

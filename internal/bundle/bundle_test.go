@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aieng/aieng/internal/lab"
+	"github.com/aieng/aieng/lessons"
 )
 
 func writeFile(t *testing.T, path string, data []byte) {
@@ -79,5 +82,62 @@ func TestDamagedTrailer(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "damaged") {
 			t.Errorf("%s: Open = %v, want an error saying the course is damaged", name, err)
 		}
+	}
+}
+
+// TestBundleCarriesLabFolders: a course's command labs' starter and solution folders go into
+// the bundle (other folders do not), executable bits kept, and the bundled course loads and
+// opens the lab from them.
+func TestBundleCarriesLabFolders(t *testing.T) {
+	dir := t.TempDir()
+	course := filepath.Join(dir, "course")
+	for _, d := range []string{"labs/fix/sub", "labs/fixed", "drafts"} {
+		if err := os.MkdirAll(filepath.Join(course, filepath.FromSlash(d)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(course, "course.yaml"), []byte("id: c\ntitle: C\n"))
+	writeFile(t, filepath.Join(course, "01-a.md"), []byte("---\ntitle: A\nobjectives: [x]\n---\n\n```lab\nid: fix\ntitle: Fix\n"+
+		"kind: command\nparams:\n  starter: labs/fix\n  solution: labs/fixed\n  check: ./check.sh\n```\n"))
+	writeFile(t, filepath.Join(course, "labs/fix/sub/data.txt"), []byte("data"))
+	writeFile(t, filepath.Join(course, "labs/fixed/answer.txt"), []byte("42"))
+	writeFile(t, filepath.Join(course, "drafts/notes.md"), []byte("not part of the course"))
+	if err := os.WriteFile(filepath.Join(course, "labs/fix/check.sh"), []byte("exit 0\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(dir, "base")
+	writeFile(t, base, []byte("\x7fELF pretend executable"))
+	out := filepath.Join(dir, "out")
+	if err := Write(out, base, course); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := openBundle(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, name)
+		}
+		return err
+	})
+	want := "01-a.md course.yaml labs/fix/check.sh labs/fix/sub/data.txt labs/fixed/answer.txt"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("bundled files:\n got %s\nwant %s", got, want)
+	}
+	if info, err := fs.Stat(fsys, "labs/fix/check.sh"); err != nil || info.Mode().Perm()&0o100 == 0 {
+		t.Errorf("check.sh in the bundle: %v, %v", info.Mode(), err)
+	}
+	c, probs, err := lessons.Load(fsys, "bundled course")
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("the bundled course: %v %v", err, probs)
+	}
+	l, err := lab.OpenCommand(c.Lessons[0].Labs[0].Spec, c.Files, lessons.LessonDir, t.TempDir(), "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(l.Dir(), "sub", "data.txt")); err != nil || string(data) != "data" {
+		t.Errorf("starter file from the bundle: %q, %v", data, err)
 	}
 }

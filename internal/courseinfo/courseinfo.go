@@ -14,7 +14,16 @@ func Of(c *lessons.Course) progress.CourseInfo {
 	info := progress.CourseInfo{ID: c.ID, Title: c.Title, Version: c.Version, PassMark: c.PassMark,
 		Sequential: c.Sequential, Lessons: make([]progress.LessonInfo, 0, len(c.Lessons))}
 	for _, l := range c.Lessons {
-		info.Lessons = append(info.Lessons, progress.LessonInfo{ID: l.ID, Title: l.Title, Section: l.Section, Questions: len(l.Quiz)})
+		hashes := make(map[string]string, len(l.Quiz))
+		for _, q := range l.Quiz {
+			hashes[q.ID] = q.Hash
+		}
+		li := progress.LessonInfo{ID: l.ID, Title: l.Title, Section: l.Section,
+			Questions: len(l.Quiz), Draw: l.Draw, QuestionHashes: hashes}
+		for _, lb := range l.Labs {
+			li.Labs = append(li.Labs, progress.LabInfo{ID: lb.ID, Title: lb.Title})
+		}
+		info.Lessons = append(info.Lessons, li)
 	}
 	return info
 }

@@ -60,14 +60,15 @@ func newItem(q *lessons.Question) (item, error) {
 		it.kind = kindTrueFalse
 	case lessons.ShortAnswer:
 		it.kind = kindShort
-	// NUMERIC HOOK. When lessons gains {kind=numeric}, add one case here, e.g.
-	//
-	//	case lessons.Numeric:
-	//		it.kind = kindNumeric
-	//		it.numeric = &numericAnswer{Value: q.Number, Min: q.Number - q.Tolerance, Max: q.Number + q.Tolerance}
-	//
-	// (for a range answer: Value: (lo+hi)/2, Min: lo, Max: hi). The answer key, QTI and Moodle
-	// writers already handle kindNumeric; numeric_test.go checks them on a hand-built item.
+	case lessons.Numeric:
+		// The writers take one number and the range around it; aieng accepts any of several.
+		if len(q.Numbers) != 1 {
+			return it, fmt.Errorf("question %s: a numeric question with %d accepted answers cannot be exported: "+
+				"Canvas and Moodle take one number with its tolerance", q.ID, len(q.Numbers))
+		}
+		n := q.Numbers[0]
+		it.kind = kindNumeric
+		it.numeric = &numericAnswer{Value: n.Value, Min: n.Min, Max: n.Max}
 	default:
 		return it, fmt.Errorf("question %s: the %q kind cannot be exported yet", q.ID, q.Kind)
 	}

@@ -5,12 +5,13 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/aieng/aieng/lessons"
 )
 
-// numericItem is a numeric question built by hand: lessons has no {kind=numeric} yet, but every
-// writer already handles kindNumeric, so that adding the kind is one case in newItem.
+// numericItem is a numeric question built by hand, to check each writer on its own;
+// TestNumericFromLesson checks that a {kind=numeric} question of a lesson becomes one.
 func numericItem() item {
 	return item{
 		q: &lessons.Question{
@@ -92,3 +93,32 @@ func TestNumericKey(t *testing.T) {
 		t.Errorf("exact answer %q", numericText(exact))
 	}
 }
+
+// TestNumericFromLesson: a {kind=numeric} question read from a lesson exports as the value and
+// the range it accepts; one with several accepted answers is refused with the reason.
+func TestNumericFromLesson(t *testing.T) {
+	lesson := "---\ntitle: Calc\nobjectives: [o]\n---\n\nBody.\n\n## Quiz\n\n" +
+		"### What is 6 × 7? {#calc-answer kind=numeric}\n\n- [x] 42 ± 0.5\n\n> Six sevens.\n\n" +
+		"### A range? {#calc-range kind=numeric}\n\n- [x] 0.9..1.0\n\n> E.\n\n" +
+		"### Two answers? {#calc-two kind=numeric}\n\n- [x] 1\n- [x] 2\n\n> E.\n"
+	c, probs, err := lessons.Load(fstest.MapFS{
+		"course.yaml": {Data: []byte("id: calc\ntitle: Calc\n")}, "01-calc.md": {Data: []byte(lesson)},
+	}, "calc")
+	if err != nil || probs.HasErrors() {
+		t.Fatal(err, probs)
+	}
+	quiz := c.Lessons[0].Quiz
+	it, err := newItem(quiz[0])
+	if err != nil || it.kind != kindNumeric || *it.numeric != (numericAnswer{Value: 42, Min: 41.5, Max: 42.5}) {
+		t.Fatalf("tolerance: %+v %v", it, err)
+	}
+	it, err = newItem(quiz[1])
+	if err != nil || it.numeric.Min != 0.9 || it.numeric.Max != 1.0 || !near(it.numeric.Value, 0.95) {
+		t.Fatalf("range: %+v %v", it.numeric, err)
+	}
+	if _, err := newItem(quiz[2]); err == nil || !strings.Contains(err.Error(), "calc-two") || !strings.Contains(err.Error(), "2 accepted answers") {
+		t.Fatalf("two answers: %v", err)
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-12 && b-a < 1e-12 }

@@ -2,15 +2,18 @@ package lab
 
 import (
 	"fmt"
+	"io/fs"
+	"path"
 	"path/filepath"
 
 	"github.com/aieng/aieng/internal/lab/command"
 )
 
-// OpenCommand opens a command lab: it validates the spec, resolves its starter and solution
-// folders against lessonDir (the folder of the lesson that holds the lab) and prepares the
-// workspace base/course/id (base: command.DefaultBase() outside tests). It runs nothing.
-func OpenCommand(s Spec, lessonDir, base, course string) (*command.Lab, error) {
+// OpenCommand opens a command lab: it validates the spec, finds its starter and solution
+// folders in files below lessonDir (the folder, within files, of the lesson that holds the lab;
+// files nil means lessonDir is a folder on disk) and prepares the workspace base/course/id
+// (base: command.DefaultBase() outside tests). It runs nothing.
+func OpenCommand(s Spec, files fs.FS, lessonDir, base, course string) (*command.Lab, error) {
 	if s.Kind != command.Def.Name {
 		return nil, fmt.Errorf("lab %s is a %s lab, not a command lab", s.ID, s.Kind)
 	}
@@ -18,15 +21,21 @@ func OpenCommand(s Spec, lessonDir, base, course string) (*command.Lab, error) {
 		return nil, probs
 	}
 	p, _ := resolveParams(&s, command.Def)
+	join := func(rel string) string {
+		if files == nil {
+			return filepath.Join(lessonDir, filepath.FromSlash(rel))
+		}
+		return path.Join(lessonDir, rel)
+	}
 	cfg := command.Config{
-		ID: s.ID, Title: s.Title, Goal: s.Goal,
-		Starter:     filepath.Join(lessonDir, filepath.FromSlash(p.String("starter"))),
+		ID: s.ID, Title: s.Title, Goal: s.Goal, Files: files,
+		Starter:     join(p.String("starter")),
 		Check:       p.String("check"),
 		Timeout:     p.Duration("timeout"),
 		OutputLimit: p.Int("output_limit"),
 	}
 	if sol := p.String("solution"); sol != "" {
-		cfg.Solution = filepath.Join(lessonDir, filepath.FromSlash(sol))
+		cfg.Solution = join(sol)
 	}
 	return command.Open(base, course, cfg)
 }

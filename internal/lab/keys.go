@@ -51,7 +51,9 @@ func (s *Session) pressDigit(i int) bool {
 	return s.Toggle(s.knobs[i].Name) || focused
 }
 
-// KeyHelp lists the keys HandleKey uses for this lab, for the screen's help line.
+// KeyHelp lists the keys HandleKey uses for this lab, for the screen's help line, the most
+// useful first (a narrow help line keeps those): moving or flipping the knob, choosing another,
+// then big steps and the reset.
 func (s *Session) KeyHelp() []Key {
 	var keys []Key
 	hasSwitch, hasSlider := false, false
@@ -60,16 +62,19 @@ func (s *Session) KeyHelp() []Key {
 		hasSlider = hasSlider || !k.IsSwitch()
 	}
 	if hasSlider {
-		keys = append(keys, Key{"←/→", "move"}, Key{"shift+←/→", "move ×10"})
-	}
-	if len(s.knobs) > 1 {
-		keys = append(keys, Key{"↑/↓", "choose knob"})
+		keys = append(keys, Key{"←/→", "move"})
 	}
 	if hasSwitch {
 		keys = append(keys, Key{"space", "flip switch"})
 		if len(s.knobs) > 1 {
 			keys = append(keys, Key{"1-" + string(rune('0'+min(len(s.knobs), 9))), "flip that switch"})
 		}
+	}
+	if len(s.knobs) > 1 {
+		keys = append(keys, Key{"↑/↓", "choose knob"})
+	}
+	if hasSlider {
+		keys = append(keys, Key{"shift+←/→", "move ×10"})
 	}
 	return append(keys, Key{"r", "reset knobs"})
 }

@@ -104,3 +104,21 @@ func (s *Spec) position(field string, value bool) Pos {
 	}
 	return Pos{}
 }
+
+// ValuePos is where the value of a field ("params.starter", "goal") was written in the block,
+// else its key's or its parent's position; zero for specs built in code. Callers that check
+// more than Validate can (a course loader that looks for a command lab's folders) use it to
+// point at the value at fault.
+func (s Spec) ValuePos(field string) Pos { return s.position(field, true) }
+
+// GoalText is the goal as written, or the kind's default goal when the spec gives none (or
+// names no known kind).
+func (s Spec) GoalText() string {
+	if s.Goal != "" {
+		return s.Goal
+	}
+	if def, ok := Lookup(s.Kind); ok {
+		return def.DefaultGoal
+	}
+	return ""
+}

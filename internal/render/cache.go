@@ -31,7 +31,7 @@ type cacheKey struct {
 
 type cacheEntry struct {
 	key cacheKey
-	out string
+	doc *Doc
 }
 
 // NewCache returns a cache holding at most capacity renderings (at least 1).
@@ -42,22 +42,43 @@ func NewCache(capacity int) *Cache {
 
 // Get returns the cached rendering of a lesson, and false when there is none.
 func (c *Cache) Get(l *lessons.Lesson, o Options) (string, bool) {
+	d, ok := c.GetDoc(l, o)
+	if !ok {
+		return "", false
+	}
+	return d.String(), true
+}
+
+// GetDoc returns the cached rendering of a lesson with its code blocks and links, and false
+// when there is none. A map look-up: safe on the event loop.
+func (c *Cache) GetDoc(l *lessons.Lesson, o Options) (*Doc, bool) {
 	return c.get(c.keyOf(l, o))
 }
 
 // Lesson returns the rendering of a lesson from the cache, rendering and storing it when it is
-// missing. The rendering runs outside the cache's lock.
+// missing.
 func (c *Cache) Lesson(l *lessons.Lesson, o Options) (string, error) {
-	k := c.keyOf(l, o)
-	if out, ok := c.get(k); ok {
-		return out, nil
-	}
-	out, err := Lesson(l, o)
+	d, err := c.Doc(l, o)
 	if err != nil {
 		return "", err
 	}
-	c.put(k, out)
-	return out, nil
+	return d.String(), nil
+}
+
+// Doc returns the rendering of a lesson with its code blocks and links, from the cache, or
+// rendering and storing it when it is missing. The rendering runs outside the cache's lock.
+func (c *Cache) Doc(l *lessons.Lesson, o Options) (*Doc, error) {
+	k := c.keyOf(l, o)
+	if d, ok := c.get(k); ok {
+		return d, nil
+	}
+	d, err := LessonDoc(l, o)
+	if err != nil {
+		return nil, err
+	}
+	_ = d.String() // made here, off the event loop, rather than on the first Get
+	c.put(k, d)
+	return d, nil
 }
 
 // size returns the number of renderings held.
@@ -85,26 +106,26 @@ func (c *Cache) keyOf(l *lessons.Lesson, o Options) cacheKey {
 	return cacheKey{id: l.ID, sum: sum, opts: o}
 }
 
-func (c *Cache) get(k cacheKey) (string, bool) {
+func (c *Cache) get(k cacheKey) (*Doc, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[k]
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	c.order.MoveToFront(e)
-	return e.Value.(*cacheEntry).out, true
+	return e.Value.(*cacheEntry).doc, true
 }
 
-func (c *Cache) put(k cacheKey, out string) {
+func (c *Cache) put(k cacheKey, d *Doc) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.entries[k]; ok {
-		e.Value.(*cacheEntry).out = out
+		e.Value.(*cacheEntry).doc = d
 		c.order.MoveToFront(e)
 		return
 	}
-	c.entries[k] = c.order.PushFront(&cacheEntry{key: k, out: out})
+	c.entries[k] = c.order.PushFront(&cacheEntry{key: k, doc: d})
 	for c.order.Len() > c.cap {
 		last := c.order.Back()
 		c.order.Remove(last)

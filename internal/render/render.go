@@ -1,30 +1,15 @@
-// Package render turns Markdown into terminal text: lessons with Glamour (render.go, cached by
-// cache.go), and the short quiz texts with a small renderer of its own (text.go). It decides
-// nothing about the terminal itself: callers pass the style and colour profile they decided
-// once at start-up (internal/termstyle).
+// Package render turns lessons into terminal text: Glamour renders the Markdown, and this
+// package lays it out for the width (layout.go tells why). It decides nothing about the
+// terminal itself: callers pass the style and colour profile they detected once at start-up.
 package render
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/glamour/ansi"
-	"github.com/charmbracelet/glamour/styles"
 	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/lessons"
-)
-
-// Style names a Glamour standard style.
-type Style string
-
-// The styles aieng uses: dark and light for colour terminals, NoTTY for plain text (NO_COLOR,
-// pipes, files), which emits no escape sequences at all.
-const (
-	Dark  Style = "dark"
-	Light Style = "light"
-	NoTTY Style = "notty"
 )
 
 // Options fixes everything a rendering depends on, so it can key a cache.
@@ -34,60 +19,36 @@ type Options struct {
 	Profile termenv.Profile
 }
 
-// minWidth is the narrowest wrap width passed to Glamour: below its margins nothing wraps.
+// minWidth is the narrowest width laid out: below it a lesson is laid out for MinWidth columns.
 const minWidth = 20
 
-// markdown renders Markdown. It builds a fresh renderer on each call: renderers are cheap to
-// build and not safe to share between goroutines.
+// markdown renders Markdown as text for a terminal; see Doc for what the layout promises.
 func markdown(md string, o Options) (string, error) {
-	style := o.Style
-	if style == "" {
-		style = NoTTY
-	}
-	profile := o.Profile
-	if style == NoTTY {
-		profile = termenv.Ascii
-	}
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStyles(styleConfig(style)),
-		glamour.WithWordWrap(max(o.Width, minWidth)),
-		glamour.WithColorProfile(profile),
-	)
+	d, err := markdownDoc(md, o)
 	if err != nil {
-		return "", fmt.Errorf("render: %w", err)
+		return "", err
 	}
-	out, err := r.Render(expandTabs(md))
-	if err != nil {
-		return "", fmt.Errorf("render: %w", err)
-	}
-	if style == NoTTY {
-		out = trimLines(out) // Glamour pads every line to the full width: noise in a file or pipe
-	}
-	return out, nil
+	return d.String(), nil
 }
 
-// styleConfig returns Glamour's standard style with one fix: Glamour budgets one column for a
-// blockquote's "│ " bar although it takes two, so every wrapped quote line overflowed by one
-// column and was broken again, leaving a stray word on a line without its bar (glamour #172).
-// A one-column bar drawn at the left of its cell keeps the look and makes the budget right.
-func styleConfig(style Style) ansi.StyleConfig {
-	var cfg ansi.StyleConfig
-	switch style {
-	case Dark:
-		cfg = styles.DarkStyleConfig
-	case Light:
-		cfg = styles.LightStyleConfig
-	default:
-		cfg = styles.NoTTYStyleConfig
+// markdownDoc renders Markdown and tells where its code blocks and links are. It is safe to call
+// from several goroutines: each rendering builds its own Glamour renderers, and what does not
+// depend on the width is kept for the next call with the same Markdown, style and profile.
+func markdownDoc(md string, o Options) (*Doc, error) {
+	if o.Style == "" {
+		o.Style = NoTTY
 	}
-	bar := "▏"
-	cfg.BlockQuote.IndentToken = &bar
-	return cfg
+	return layoutMarkdown(md, o)
 }
 
 // Lesson renders a lesson's title, objectives and body; its quiz was cut out when it was parsed.
 func Lesson(l *lessons.Lesson, o Options) (string, error) {
 	return markdown(lessonMarkdown(l), o)
+}
+
+// LessonDoc renders a lesson as Lesson does, and tells where its code blocks and links are.
+func LessonDoc(l *lessons.Lesson, o Options) (*Doc, error) {
+	return markdownDoc(lessonMarkdown(l), o)
 }
 
 // lessonMarkdown is what a learner reads: the title, a line of facts, the objectives, the body.
@@ -118,20 +79,4 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-// expandTabs replaces tabs with spaces: Glamour measures a tab as one column.
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	return strings.ReplaceAll(s, "\t", "    ")
-}
-
-func trimLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
 }

@@ -328,4 +328,11 @@ print("Hello, learner")
 - [x] validate
 
 > ` + "`aieng validate DIR`" + ` reports every problem as path:line:col: message.
+
+### A quiz has 10 questions and the pass mark is 70%. How many right answers pass? {kind=numeric}
+
+- [x] 7
+
+> 70% of 10 is 7. A numeric answer may also be a range (6.5..7.5) or a value with a tolerance
+> (7 ± 0.5).
 `

@@ -5,34 +5,42 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 )
 
-// copyTree copies the regular files and folders under src into dst, keeping each file's
-// executable bit. Links and other special files are skipped: a course may not point a
+// copyTree copies the regular files and folders under root in fsys into dst, keeping each
+// file's executable bit. Links and other special files are skipped: a course may not point a
 // learner's workspace at files outside it.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+func copyTree(fsys fs.FS, root, dst string) error {
+	return fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
+		target := filepath.Join(dst, filepath.FromSlash(relative(root, name)))
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(target, 0o755)
 		case d.Type().IsRegular():
-			return copyFile(path, target)
+			return copyFile(fsys, name, target)
 		}
 		return nil
 	})
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+// relative is name's path below root, both slash-separated paths of one fs.FS.
+func relative(root, name string) string {
+	if root == "." {
+		return name
+	}
+	if name == root {
+		return "."
+	}
+	return name[len(path.Clean(root))+1:]
+}
+
+func copyFile(fsys fs.FS, name, dst string) error {
+	in, err := fsys.Open(name)
 	if err != nil {
 		return err
 	}
@@ -52,14 +60,14 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// readTree reads the regular files under dir, each cut to limit bytes.
-func readTree(dir string, limit int) ([]File, error) {
+// readTree reads the regular files under root in fsys, each cut to limit bytes.
+func readTree(fsys fs.FS, root string, limit int) ([]File, error) {
 	var files []File
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
-		f, err := os.Open(path)
+		f, err := fsys.Open(name)
 		if err != nil {
 			return err
 		}
@@ -68,8 +76,7 @@ func readTree(dir string, limit int) ([]File, error) {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, path)
-		files = append(files, File{Path: filepath.ToSlash(rel), Text: string(data)})
+		files = append(files, File{Path: relative(root, name), Text: string(data)})
 		return nil
 	})
 	if err != nil {

@@ -17,10 +17,14 @@ import (
 
 // Config is one command lab, its paths resolved by the caller.
 type Config struct {
-	ID          string        // the lab's id: the workspace's folder name
-	Title       string        // shown above the check's result
-	Starter     string        // folder of starter files
-	Solution    string        // folder of solution files, "" when none
+	ID       string // the lab's id: the workspace's folder name
+	Title    string // shown above the check's result
+	Starter  string // folder of starter files
+	Solution string // folder of solution files, "" when none
+	// Files holds Starter and Solution, as slash-separated paths within it (a course's files:
+	// a folder, the course embedded in the binary or a bundle); nil means they are folders on
+	// disk.
+	Files       fs.FS
 	Check       string        // the command, run with sh -c in the workspace
 	Timeout     time.Duration // 0: DefaultTimeout
 	OutputLimit int           // 0: DefaultOutputLimit
@@ -64,7 +68,7 @@ func Open(base, course string, cfg Config) (*Lab, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lab %s: goal: %w", cfg.ID, err)
 	}
-	if info, err := os.Stat(cfg.Starter); err != nil || !info.IsDir() {
+	if info, err := fs.Stat(cfg.tree(cfg.Starter)); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("lab %s: starter folder %s is missing", cfg.ID, cfg.Starter)
 	}
 	l := &Lab{cfg: cfg, goal: g, dir: filepath.Join(base, course, cfg.ID)}
@@ -99,8 +103,17 @@ func (l *Lab) Reset() error {
 	return l.copyStarter()
 }
 
+// tree returns the file system and the path within it of a folder the config names.
+func (c Config) tree(dir string) (fs.FS, string) {
+	if c.Files == nil {
+		return os.DirFS(dir), "."
+	}
+	return c.Files, dir
+}
+
 func (l *Lab) copyStarter() error {
-	if err := copyTree(l.cfg.Starter, l.dir); err != nil {
+	fsys, root := l.cfg.tree(l.cfg.Starter)
+	if err := copyTree(fsys, root, l.dir); err != nil {
 		return fmt.Errorf("lab %s: copying the starter files: %w", l.cfg.ID, err)
 	}
 	return nil
@@ -147,5 +160,6 @@ func (l *Lab) Solution() ([]File, error) {
 	if l.cfg.Solution == "" {
 		return nil, ErrNoSolution
 	}
-	return readTree(l.cfg.Solution, l.cfg.OutputLimit)
+	fsys, root := l.cfg.tree(l.cfg.Solution)
+	return readTree(fsys, root, l.cfg.OutputLimit)
 }
