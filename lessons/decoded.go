@@ -3,6 +3,7 @@ package lessons
 import (
 	"bytes"
 	"path"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -67,6 +68,30 @@ func checkInvisible(src []byte, idx *lineIndex, pl *problemList) {
 		prev = r
 		i += size
 	}
+}
+
+// dropCoveredWarnings drops a warning about an invisible character where an error at the same
+// place says more (an accepted answer holding one, which no learner can type): one mistake, one
+// message.
+func dropCoveredWarnings(probs Problems) Problems {
+	type at struct {
+		path      string
+		line, col int
+	}
+	errs := map[at]bool{}
+	for _, p := range probs {
+		if p.Severity == Error {
+			errs[at{p.Path, p.Line, p.Col}] = true
+		}
+	}
+	out := probs[:0]
+	for _, p := range probs {
+		if p.Severity == Warning && strings.HasPrefix(p.Message, "invisible character") && errs[at{p.Path, p.Line, p.Col}] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // checkYAMLValues checks every value of a YAML document as decoded, and bounds how much its

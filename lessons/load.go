@@ -141,6 +141,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
 	applyPartialCredit(c)
 	probs = append(probs, lintCourse(c, source)...)
+	probs = dropCoveredWarnings(probs) // decoded.go
 	probs.Sort()
 	neutralise(c) // decoded.go
 	return c, probs, nil
