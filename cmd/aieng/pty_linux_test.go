@@ -145,7 +145,7 @@ func TestInterfaceAsksOnlyWhenItMust(t *testing.T) {
 		p := openSilentPTY(t)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		cmd := p.start(ctx, t, tc.env, tc.args...)
-		if !p.waitFor(ctx, "Start the course") {
+		if !p.waitFor(ctx, "What AI Engineers Actually Do") { // the title bar of the first screen
 			cancel()
 			t.Fatalf("%s: no first screen:\n%q", tc.name, p.output())
 		}
