@@ -178,7 +178,7 @@ func TestInteractiveInTmux(t *testing.T) {
 	dir := t.TempDir()
 	progressFile := filepath.Join(dir, "p.json")
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("aieng-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), statusFile: filepath.Join(dir, "status")}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.killServerAtCleanup()
 	cmdline := fmt.Sprintf("env TERM=xterm-256color XDG_STATE_HOME=%q %q --lessons %q --progress %q", dir, bin, course, progressFile)
 
 	s.start(cmdline)
@@ -215,7 +215,7 @@ func TestInteractiveInTmux(t *testing.T) {
 	// A server of its own: killing the first session ends its server, and a new session on
 	// that socket can race with the end.
 	s.socket += "-again"
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.killServerAtCleanup()
 	s.start(cmdline)
 	s.waitFor("Continue: Welcome to the course", "◐ 1. Welcome to the course")
 	s.keys("c")
@@ -266,6 +266,14 @@ func TestInteractiveInTmux(t *testing.T) {
 	if !lp.Passed || lp.Position <= 0 || len(lp.Attempts) != 1 || len(lp.Attempts[0].Answers) != 4 || lp.Open != nil {
 		t.Fatalf("progress file: %+v", lp)
 	}
+}
+
+// killServerAtCleanup ends the tmux server of the current socket when the test ends. The socket
+// is read now: the test moves to another socket for its second start, and a closure reading
+// s.socket at cleanup would end only the last server, leaving the first one behind.
+func (s *tmuxSession) killServerAtCleanup() {
+	socket := s.socket
+	s.t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
 }
 
 // settle waits out the quiz's input grace (tui.inputGrace): a key sent in the instant a
