@@ -26,8 +26,8 @@ const (
 	MaxNesting = 8
 	// MaxInlineNesting bounds emphasis, links and strikethrough inside each other.
 	MaxInlineNesting = 8
-	// MaxWordLength bounds a run of characters without a space outside code blocks, in bytes:
-	// a long URL fits, a pasted blob does not.
+	// MaxWordLength bounds a run of characters without a space outside code blocks: a long URL
+	// fits, a pasted blob does not. Each character of a script written without spaces ends a word.
 	MaxWordLength = 500
 	// MaxParagraphSize bounds one paragraph, heading or table, in bytes.
 	MaxParagraphSize = 16 << 10
