@@ -30,6 +30,9 @@ func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) 
 		pl.errorf(firstLine+line-1, col, "%s", msg)
 		return found, false
 	}
+	if !checkYAMLValues(&doc, src, firstLine, pl) { // decoded.go: escapes and aliases
+		return found, false
+	}
 	if len(doc.Content) == 0 {
 		return found, true // empty document: the missing fields are reported by the caller
 	}

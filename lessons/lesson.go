@@ -67,6 +67,8 @@ func parseLesson(filePath string, src []byte) parsedFile {
 	src = normalizeNewlines(src)
 	idx := newLineIndex(src)
 	checkText(src, idx, pl)
+	checkInvisible(src, idx, pl) // decoded.go
+	checkFileName(filePath, pl)
 
 	var fm frontMatter
 	yamlSrc, bodyStart, hasFM, err := splitFrontMatter(src)
@@ -95,9 +97,12 @@ func parseLesson(filePath string, src []byte) parsedFile {
 		}
 	}
 	idLine, idCol := checkLessonFields(l, keys, readable, pl)
+	checkFrontMatterText(keys, 2, pl) // limits.go
 
 	p := &lessonParser{src: src, idx: idx, pl: pl, lesson: l}
-	p.parseBody(bodyStart)
+	if p.withinParseLimits(bodyStart) { // else the parse could take minutes (limits.go)
+		p.parseBody(bodyStart)
+	}
 	checkDraw(l, keys, pl)
 	return parsedFile{lesson: l, problems: pl.items, idLine: idLine, idCol: idCol}
 }
@@ -190,6 +195,9 @@ func (p *lessonParser) parseBody(bodyStart int) {
 	p.base = bodyStart
 	body := p.src[bodyStart:]
 	doc := markdown.Parser().Parse(text.NewReader(body))
+	if p.checkReferences(doc) { // decoded.go
+		body = p.body()
+	}
 	p.lesson.BodyLine, _ = p.idx.pos(bodyStart)
 
 	var quiz ast.Node
@@ -233,6 +241,7 @@ func (p *lessonParser) parseBody(bodyStart int) {
 	if quiz != nil {
 		p.parseQuiz(quiz.(*ast.Heading))
 	}
+	p.checkParsed(doc, quiz) // limits.go
 }
 
 // checkCodeBlocks warns about fences without a language: Glamour would have to guess it.

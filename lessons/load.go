@@ -141,7 +141,9 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	probs = append(probs, orderLessons(c, mf, manifestKeys, source)...)
 	applyPartialCredit(c)
 	probs = append(probs, lintCourse(c, source)...)
+	probs = dropCoveredWarnings(probs) // decoded.go
 	probs.Sort()
+	neutralise(c) // decoded.go
 	return c, probs, nil
 }
 
@@ -190,7 +192,8 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				f := parseLesson(jobs[i].display, jobs[i].src)
+				job := jobs[i]
+				f := parseGuarded(job.display, func() parsedFile { return parseLesson(job.display, job.src) })
 				if f.lesson != nil && f.lesson.Section == "" {
 					f.lesson.Section = DefaultSection
 				}
@@ -200,6 +203,19 @@ func parseFiles(fsys fs.FS, entries []fs.DirEntry, source string) []parsedFile {
 	}
 	wg.Wait()
 	return append(out, results...)
+}
+
+// parseGuarded parses one lesson file, turning a panic of the parser into a problem with the
+// file: these goroutines are the loader's own, and a panic in one would end the program with a
+// stack trace (and, under --watch, leave the terminal in raw mode).
+func parseGuarded(display string, parse func() parsedFile) (f parsedFile) {
+	defer func() {
+		if p := recover(); p != nil {
+			f = parsedFile{problems: Problems{{Path: display, Line: 1, Col: 1,
+				Message: fmt.Sprintf("cannot read this lesson: the parser failed (%v); please report it", p)}}}
+		}
+	}()
+	return parse()
 }
 
 func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yamlEntry) {
@@ -215,6 +231,7 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 		return mf, pl.items, nil
 	}
 	checkText(src, newLineIndex(src), pl)
+	checkInvisible(src, newLineIndex(src), pl)
 	keys, readable := decodeYAML(src, 1, []yamlField{
 		{"id", &mf.ID}, {"title", &mf.Title}, {"description", &mf.Description}, {"version", &mf.Version},
 		{"pass_mark", &mf.PassMark}, {"sequential", &mf.Sequential}, {"lessons", &mf.Lessons},

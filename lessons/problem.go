@@ -3,6 +3,8 @@ package lessons
 import (
 	"fmt"
 	"sort"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // Severity tells whether a problem makes a course unusable (Error) or only worse (Warning), or
@@ -26,7 +28,9 @@ type Problem struct {
 	Message  string
 }
 
-// String formats the problem the way compilers do, so editors can jump to it.
+// String formats the problem the way compilers do, so editors can jump to it. A path with a
+// control or invisible character in it is quoted with Go's escapes, so that printing it does
+// nothing to the terminal and shows what is there.
 func (p Problem) String() string {
 	msg := p.Message
 	switch p.Severity {
@@ -35,7 +39,7 @@ func (p Problem) String() string {
 	case Note:
 		msg = "note: " + msg
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, msg)
+	return fmt.Sprintf("%s:%d:%d: %s", safetext.Quote(p.Path), p.Line, p.Col, safetext.Line(msg))
 }
 
 // Problems is a list of problems in the order they were found.

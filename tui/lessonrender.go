@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/aieng/aieng/internal/render"
@@ -12,15 +10,18 @@ import (
 
 // lessonRenderer renders lessons with Glamour in commands, off the event loop, into the shared
 // cache; each rendering comes back as a renderedMsg. It runs one rendering of a lesson version
-// at a width at a time.
+// at a time, whatever the width: a resize while it runs waits for it, and the reader then asks
+// for the width it needs (a lesson that renders slowly must not start a rendering per width).
+// Each rendering is guarded (render.Cache.SafeLessonDoc): a panic or a deadline becomes the
+// lesson's error, and its Doc holds no escape sequence but styling.
 type lessonRenderer struct {
 	cache    *render.Cache
 	look     termstyle.Look
-	inflight map[string]bool // renderings running, by renderKey
+	inflight map[*lessons.Lesson]bool // lesson versions being rendered
 }
 
 func newLessonRenderer(cache *render.Cache, look termstyle.Look) *lessonRenderer {
-	return &lessonRenderer{cache: cache, look: look, inflight: map[string]bool{}}
+	return &lessonRenderer{cache: cache, look: look, inflight: map[*lessons.Lesson]bool{}}
 }
 
 // renderedMsg carries a lesson rendered off the event loop, with what it was rendered for: the
@@ -33,35 +34,31 @@ type renderedMsg struct {
 	err    error
 }
 
-// renderKey names a rendering in flight: a lesson version (a reloaded lesson is a new value)
-// at a width.
-func renderKey(l *lessons.Lesson, width int) string { return fmt.Sprintf("%s@%d@%p", l.ID, width, l) }
-
 func (r *lessonRenderer) options(width int) render.Options { return r.look.RenderOptions(width) }
 
 // cached returns the lesson rendered at width, if the cache has it. A map look-up: safe in
-// Update.
+// Update. What the cache holds was neutralised when it was rendered (render.LessonDoc).
 func (r *lessonRenderer) cached(l *lessons.Lesson, width int) (*render.Doc, bool) {
 	return r.cache.GetDoc(l, r.options(width))
 }
 
 // start returns a command rendering the lesson at width into the cache and reporting it with a
-// renderedMsg, or nil when the same rendering is already running (its result will come).
+// renderedMsg, or nil when a rendering of the lesson is already running: its result will come,
+// and the reader asks again if it needs another width.
 func (r *lessonRenderer) start(l *lessons.Lesson, width int) tea.Cmd {
-	k := renderKey(l, width)
-	if r.inflight[k] {
+	if r.inflight[l] {
 		return nil
 	}
-	r.inflight[k] = true
+	r.inflight[l] = true
 	opts, cache := r.options(width), r.cache
 	return func() tea.Msg {
-		doc, err := cache.Doc(l, opts)
+		doc, err := cache.SafeLessonDoc(l, opts)
 		return renderedMsg{lesson: l, width: width, doc: doc, err: err}
 	}
 }
 
 // done notes that a rendering came back.
-func (r *lessonRenderer) done(msg renderedMsg) { delete(r.inflight, renderKey(msg.lesson, msg.width)) }
+func (r *lessonRenderer) done(msg renderedMsg) { delete(r.inflight, msg.lesson) }
 
 // prefetch renders lesson i in the background, so that opening it costs a cache look-up.
 func (c *common) prefetch(i int) tea.Cmd {

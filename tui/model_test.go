@@ -669,7 +669,9 @@ func TestResizeStorm(t *testing.T) {
 	}
 }
 
-// TestStaleRenderDropped delivers a rendering for an old width after a resize.
+// TestStaleRenderDropped delivers a rendering for an old width after a resize: it is not shown,
+// and only then is the lesson rendered at the new width, since one rendering of a lesson runs
+// at a time (a lesson that renders slowly must not start one per width).
 func TestStaleRenderDropped(t *testing.T) {
 	m := New(testCourse(t), nil, testOptions())
 	// The outline prefetches the first lesson at 80 columns; opening it waits for that.
@@ -679,10 +681,15 @@ func TestStaleRenderDropped(t *testing.T) {
 		t.Fatal("opening a lesson being prefetched rendered it twice")
 	}
 	old := prefetch().(renderedMsg) // rendered at 80 columns, not yet delivered
-	_, cmd := m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
-	m.Update(old)
+	if _, cmd := m.Update(tea.WindowSizeMsg{Width: 60, Height: 24}); cmd != nil {
+		t.Fatal("a second rendering of the lesson started while the first runs")
+	}
+	_, cmd := m.Update(old)
 	if !strings.Contains(m.View(), "Rendering the lesson") {
 		t.Fatalf("a rendering for 80 columns was shown at 60:\n%s", m.View())
+	}
+	if cmd == nil {
+		t.Fatal("the stale rendering did not lead to one at 60 columns")
 	}
 	m.Update(cmd())
 	if v := m.View(); strings.Contains(v, "Rendering the lesson") || widest(v) > 60 {

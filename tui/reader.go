@@ -131,16 +131,21 @@ func (r *readerModel) resize() tea.Cmd {
 }
 
 // rendered takes a rendering made off the event loop, unless it is stale: another lesson (or
-// version of it), or another width.
-func (r *readerModel) rendered(msg renderedMsg) {
-	if r.lesson == nil || msg.lesson != r.lesson || msg.width != r.c.readWidth() {
-		return
+// version of it), or another width, which it then asks for (one rendering of a lesson runs at
+// a time: lessonRenderer).
+func (r *readerModel) rendered(msg renderedMsg) tea.Cmd {
+	if r.lesson == nil || msg.lesson != r.lesson {
+		return nil
+	}
+	if msg.width != r.c.readWidth() {
+		return r.resize()
 	}
 	if msg.err != nil {
 		r.err = msg.err
-		return
+		return nil
 	}
 	r.setContent(msg.doc, msg.width)
+	return nil
 }
 
 // setContent takes a rendering of the lesson.
@@ -274,7 +279,7 @@ func (r *readerModel) typing() bool { return r.search.typing }
 func (r *readerModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case renderedMsg:
-		r.rendered(msg)
+		return r.rendered(msg)
 	case copiedMsg:
 		r.copied(msg)
 	case tea.MouseMsg:

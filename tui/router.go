@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // Model is the root Bubble Tea model: a router. It keeps the screens behind the screen
@@ -39,7 +41,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layoutHelp()
 	case tea.KeyMsg:
 		c.flash = ""
-		cmd = m.key(msg)
+		cmd = m.keyBurst(msg)
 	case saveResultMsg:
 		c.warning = ""
 		if msg.err != nil {
@@ -85,6 +87,30 @@ func (m *Model) navigate(msg navMsg) tea.Cmd {
 		m.showHelp = false
 	}
 	return cmd
+}
+
+// keyBurst handles a key message that may hold several keys. Bubble Tea puts the printable
+// characters it reads at once into one message ("jjjjj"): a held key, keys typed while a save
+// or a garbage collection held the program, or sent together over SSH. Outside a text field
+// each acts as a separate press, with any screen change it asks for made before the next; only
+// a paste (bracketed) is taken as text, and so is the rest of a burst once a text field has
+// the keys.
+func (m *Model) keyBurst(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
+		return m.key(msg)
+	}
+	var cmds []tea.Cmd
+	for i, r := range msg.Runes {
+		if m.active().typing() && !m.showHelp {
+			rest := msg
+			rest.Runes = msg.Runes[i:]
+			return tea.Batch(append(cmds, m.key(rest))...)
+		}
+		one := msg
+		one.Runes = []rune{r}
+		cmds = append(cmds, m.key(one), m.settle())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
@@ -160,8 +186,15 @@ func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
 }
 
 // View draws the title bar, the active screen and the footer. It only lays out text that
-// Update prepared: no rendering, no I/O.
+// Update prepared: no rendering, no I/O. What it returns holds no escape sequence but SGR
+// styling (safetext.Styled): the course's text was neutralised when it was loaded and each
+// lesson when it was rendered, and this last pass, a few microseconds a frame, keeps whatever
+// else slipped through from reaching the terminal.
 func (m *Model) View() string {
+	return safetext.Styled(m.view())
+}
+
+func (m *Model) view() string {
 	c := m.c
 	if !m.ready {
 		return ""

@@ -21,6 +21,12 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	if err := a.checkInteractiveFlags(); err != nil {
 		return err
 	}
+	if os.Getenv("TERM") == "dumb" {
+		// A dumb terminal cannot move the cursor: the interface would print its escape
+		// sequences as garbage.
+		return &exitError{code: 1, msg: "the interactive course needs a terminal that can move the cursor, and TERM=dumb says this one cannot.\n" +
+			"'aieng list' prints the outline and 'aieng show ID' prints a lesson; or set TERM to your terminal's type (for example xterm-256color)."}
+	}
 	in, out := a.terminal()
 	if in == nil || out == nil {
 		return &exitError{code: 1, msg: "the interactive course needs a terminal (stdin and stdout must both be one).\n" +

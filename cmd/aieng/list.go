@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -32,7 +33,7 @@ func (a *app) listCmd() *cobra.Command {
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
-				return enc.Encode(outlineWithQuiz(c, answers))
+				return enc.Encode(cleanOutline(outlineWithQuiz(c, answers)))
 			}
 			return writeOutline(a, c)
 		},
@@ -119,6 +120,22 @@ func outlineOf(c *lessons.Course) outlineJSON {
 	return out
 }
 
+// cleanOutline neutralises the control characters of the outline's text: JSON escapes C0
+// characters but writes C1 ones (U+009B, a CSI to some terminals) as they are.
+func cleanOutline(o outlineJSON) outlineJSON {
+	o.ID, o.Title, o.Version = safetext.Line(o.ID), safetext.Line(o.Title), safetext.Line(o.Version)
+	for i, l := range o.Lessons {
+		o.Lessons[i].ID, o.Lessons[i].Title, o.Lessons[i].Section = safetext.Line(l.ID), safetext.Line(l.Title), safetext.Line(l.Section)
+		for j, q := range l.Quiz {
+			l.Quiz[j].ID, l.Quiz[j].Prompt = safetext.Line(q.ID), safetext.Line(q.Prompt)
+			for k, a := range q.Answers {
+				q.Answers[k] = safetext.Line(a)
+			}
+		}
+	}
+	return o
+}
+
 func writeOutline(a *app, c *lessons.Course) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s", c.Title)
@@ -153,7 +170,7 @@ func writeOutline(a *app, c *lessons.Course) error {
 	}
 	o := outlineOf(c)
 	fmt.Fprintf(&b, "\n%d lessons, %d questions, about %d minutes. Read one with: %s show ID\n", len(c.Lessons), o.Questions, o.Minutes, a.name)
-	_, err := fmt.Fprint(a.stdout, b.String())
+	_, err := fmt.Fprint(a.stdout, safetext.Text(b.String())) // the course's text was neutralised when loaded: this is the last guard
 	return err
 }
 

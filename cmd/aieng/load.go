@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aieng/aieng/internal/bundle"
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
@@ -90,7 +91,7 @@ func (a *app) openProgress() (*progress.Store, error) {
 		return nil, err
 	}
 	for _, w := range store.Warnings() {
-		fmt.Fprintln(a.stderr, a.name+": warning: "+w)
+		fmt.Fprintln(a.stderr, safetext.Text(a.name+": warning: "+w))
 	}
 	return store, nil
 }

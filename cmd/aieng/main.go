@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 func main() {
@@ -38,6 +40,8 @@ func programName(arg0 string) string {
 }
 
 // exitCode prints err, if any, as one line on stderr and returns the exit code it stands for.
+// A message can quote a course's text or a file name: no control character in it reaches the
+// terminal.
 func exitCode(a *app, err error) int {
 	if err == nil {
 		return 0
@@ -45,11 +49,11 @@ func exitCode(a *app, err error) int {
 	var ex *exitError
 	if errors.As(err, &ex) {
 		if ex.msg != "" {
-			fmt.Fprintln(a.stderr, a.name+": "+ex.msg)
+			fmt.Fprintln(a.stderr, safetext.Text(a.name+": "+ex.msg))
 		}
 		return ex.code
 	}
-	fmt.Fprintln(a.stderr, a.name+": "+err.Error())
+	fmt.Fprintln(a.stderr, safetext.Text(a.name+": "+err.Error()))
 	return 1
 }
 

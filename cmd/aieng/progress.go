@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/courseinfo"
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/progress"
 )
 
@@ -42,9 +43,9 @@ func (a *app) progressCmd() *cobra.Command {
 			info, p := courseinfo.Of(course), store.Course(course.ID)
 			switch {
 			case asJSON:
-				return progress.NewReport(info, p, time.Now()).WriteJSON(a.stdout)
+				return cleanReport(progress.NewReport(info, p, time.Now())).WriteJSON(a.stdout)
 			case asCSV:
-				return progress.NewReport(info, p, time.Now()).WriteCSV(a.stdout)
+				return cleanReport(progress.NewReport(info, p, time.Now())).WriteCSV(a.stdout)
 			}
 			return a.writeProgressTable(info, p)
 		},
@@ -106,7 +107,7 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 		}
 	}
 	fmt.Fprintf(&b, "Lesson ids (for %[1]s show and %[1]s reset --lesson): %[1]s list.\n", a.name)
-	_, err := fmt.Fprint(a.stdout, b.String())
+	_, err := fmt.Fprint(a.stdout, safetext.Text(b.String()))
 	return err
 }
 
@@ -124,6 +125,18 @@ func pluralOf(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// cleanReport neutralises the control characters of a report's text, which comes from the
+// course: CSV quotes none, JSON writes C1 characters as they are, and both end up in
+// terminals and spreadsheets.
+func cleanReport(r progress.Report) progress.Report {
+	c := &r.Course
+	c.ID, c.Title, c.Version = safetext.Line(c.ID), safetext.Line(c.Title), safetext.Line(c.Version)
+	for i, l := range r.Lessons {
+		r.Lessons[i].ID, r.Lessons[i].Title, r.Lessons[i].Section = safetext.Line(l.ID), safetext.Line(l.Title), safetext.Line(l.Section)
+	}
+	return r
 }
 
 // formatPercent shows a percentage the way every screen does (progress.WholePercent).

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -61,7 +62,7 @@ func (a *app) courseLabel(c *lessons.Course) string {
 	case c.Source == "lessons/course" && a.lessonsDir == "":
 		return "the built-in course (lessons/course)"
 	}
-	return c.Source
+	return safetext.Quote(c.Source)
 }
 
 func (a *app) reportProblems(label string, c *lessons.Course, probs lessons.Problems, strict bool) error {

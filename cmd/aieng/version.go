@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // Version is set at build time: go build -ldflags "-X main.Version=v1.2.3".
@@ -44,6 +46,6 @@ func (a *app) printVersion() error {
 			line += " version " + c.Version
 		}
 	}
-	_, err := fmt.Fprintln(a.stdout, line)
+	_, err := fmt.Fprintln(a.stdout, safetext.Text(line))
 	return err
 }

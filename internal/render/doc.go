@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"sync"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // Doc is a lesson laid out for one width and style: the lines a reader shows, and where its
@@ -32,6 +34,24 @@ type Doc struct {
 func (d *Doc) String() string {
 	d.textOnce.Do(func() { d.text = strings.Join(d.Lines, "\n") + "\n" })
 	return d.text
+}
+
+// neutralise keeps only text and SGR styling in the lines (safetext.Styled) and only text,
+// newlines and tabs in the code as the lesson has it (safetext.Text). The layout keeps no other
+// escape sequence already (parseCells); this pass also catches the C1 controls a lesson built
+// without the loader can hold, and what a change to the layout would let through. A clean
+// line is not copied.
+func (d *Doc) neutralise() {
+	for i, s := range d.Lines {
+		d.Lines[i] = safetext.Styled(s)
+	}
+	for i := range d.Code {
+		b := &d.Code[i]
+		b.Raw = safetext.Text(b.Raw)
+		for j, s := range b.full {
+			b.full[j] = safetext.Styled(s)
+		}
+	}
 }
 
 // Scrolled returns the lines with every code block scrolled left by offset columns (see

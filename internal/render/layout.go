@@ -130,10 +130,17 @@ func (l *layout) renderNode(n ast.Node, src []byte) ([][]cell, error) {
 func placeLinks(urls []string, lines []string) []Link {
 	links := make([]Link, 0, len(urls))
 	line, from := 0, 0
+	// Each line's text is worked out once: a link that is not found (its URL broken over lines
+	// in a narrow column) searches every line after it, which made this quadratic (a lesson of
+	// 1 750 links: 8.5 s at 20 columns).
+	plains, known := make([]string, len(lines)), make([]bool, len(lines))
 	for _, u := range urls {
 		link := Link{URL: u, Line: -1, Col: -1}
 		for i := line; i < len(lines) && u != "" && !strings.HasPrefix(u, "#"); i++ {
-			plain := stripEscapes(lines[i])
+			if !known[i] {
+				plains[i], known[i] = stripEscapes(lines[i]), true
+			}
+			plain := plains[i]
 			start := 0
 			if i == line {
 				start = min(from, len(plain))

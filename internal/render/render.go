@@ -42,13 +42,26 @@ func markdownDoc(md string, o Options) (*Doc, error) {
 }
 
 // Lesson renders a lesson's title, objectives and body; its quiz was cut out when it was parsed.
+// It is LessonDoc's text.
 func Lesson(l *lessons.Lesson, o Options) (string, error) {
-	return markdown(lessonMarkdown(l), o)
+	d, err := LessonDoc(l, o)
+	if err != nil {
+		return "", err
+	}
+	return d.String(), nil
 }
 
 // LessonDoc renders a lesson as Lesson does, and tells where its code blocks and links are.
+// Whatever the lesson holds, the Doc holds no escape sequence but SGR styling and no control
+// character but newlines and tabs in its code (neutralised): a course is someone else's input,
+// and a Doc goes to the terminal, the clipboard and show --code.
 func LessonDoc(l *lessons.Lesson, o Options) (*Doc, error) {
-	return markdownDoc(lessonMarkdown(l), o)
+	d, err := markdownDoc(lessonMarkdown(l), o)
+	if err != nil {
+		return nil, err
+	}
+	d.neutralise()
+	return d, nil
 }
 
 // lessonMarkdown is what a learner reads: the title, a line of facts, the objectives, the body.

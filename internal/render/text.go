@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +11,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // Quiz text (prompts, choices, explanations, hints, feedback) is short Markdown: mostly
@@ -116,7 +120,7 @@ func (r textRenderer) block(n ast.Node, width int, base lipgloss.Style) string {
 			seg := segs.At(i)
 			b.Write(seg.Value(r.src))
 		}
-		return Wrap(base.Render(strings.TrimSpace(b.String())), width)
+		return Wrap(base.Render(safetext.Text(strings.TrimSpace(b.String()))), width)
 	default:
 		if n.HasChildren() {
 			return r.blocks(n, width, base)
@@ -131,7 +135,7 @@ func (r textRenderer) codeBlock(n ast.Node, width int) string {
 	segs := n.Lines()
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
-		line := strings.TrimRight(strings.ReplaceAll(string(seg.Value(r.src)), "\t", "    "), "\n")
+		line := safetext.Line(strings.TrimRight(strings.ReplaceAll(string(seg.Value(r.src)), "\t", "    "), "\n"))
 		if w := max(width-2, 1); ansi.StringWidth(line) > w {
 			line = ansi.Truncate(line, w, "…")
 		}
@@ -167,7 +171,7 @@ func (r textRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Text:
-			b.WriteString(style.Render(string(n.Segment.Value(r.src))))
+			b.WriteString(style.Render(decodedText(n.Segment.Value(r.src))))
 			switch {
 			case n.HardLineBreak():
 				b.WriteString("\n")
@@ -175,7 +179,7 @@ func (r textRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 				b.WriteString(" ")
 			}
 		case *ast.String:
-			b.WriteString(style.Render(string(n.Value)))
+			b.WriteString(style.Render(safetext.Line(string(n.Value))))
 		case *ast.CodeSpan:
 			b.WriteString(r.st.Code.Inherit(style).Render(r.codeText(n)))
 		case *ast.Emphasis:
@@ -187,11 +191,11 @@ func (r textRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 		case *ast.Link:
 			b.WriteString(r.inlines(n, style.Underline(true)))
 		case *ast.AutoLink:
-			b.WriteString(style.Underline(true).Render(string(n.URL(r.src))))
+			b.WriteString(style.Underline(true).Render(safetext.Line(string(n.URL(r.src)))))
 		case *ast.Image:
 			b.WriteString(r.inlines(n, style))
 		case *ast.RawHTML:
-			b.WriteString(style.Render(string(n.Segments.Value(r.src))))
+			b.WriteString(style.Render(safetext.Line(string(n.Segments.Value(r.src)))))
 		default:
 			b.WriteString(r.inlines(n, style))
 		}
@@ -199,7 +203,7 @@ func (r textRenderer) inlines(parent ast.Node, style lipgloss.Style) string {
 	return b.String()
 }
 
-// codeText is the text of a code span, as written.
+// codeText is the text of a code span, as written (Markdown decodes nothing in code).
 func (r textRenderer) codeText(n *ast.CodeSpan) string {
 	var code strings.Builder
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -210,7 +214,21 @@ func (r textRenderer) codeText(n *ast.CodeSpan) string {
 			code.Write(c.Value)
 		}
 	}
-	return code.String()
+	return safetext.Line(code.String())
+}
+
+// decodedText is the text of a Markdown text node as a reader sees it: backslash escapes and
+// character references (\*, &lt;, &#8212;) decoded, as CommonMark has them, and any control
+// character this decodes to (&#27;) neutralised: validation reports those, and a course may
+// not have been validated.
+func decodedText(b []byte) string {
+	if bytes.IndexByte(b, '\\') >= 0 {
+		b = util.UnescapePunctuations(b)
+	}
+	if bytes.IndexByte(b, '&') >= 0 {
+		b = util.ResolveEntityNames(util.ResolveNumericReferences(b))
+	}
+	return safetext.Line(string(b))
 }
 
 // Wrap breaks text at spaces to fit width, and breaks words longer than the width. Each line

@@ -135,3 +135,22 @@ func TestTextMemoIsBounded(t *testing.T) {
 		t.Error("Wrap at width 0 changed the text")
 	}
 }
+
+// TestTextDecodesReferencesAndEscapes: quiz text shows what Markdown means (finding 14 of the
+// reliability review: entities in choices showed literally), and a reference to a control
+// character shows as U+FFFD, never as the character.
+func TestTextDecodesReferencesAndEscapes(t *testing.T) {
+	tx := NewText(TextStyles{})
+	cases := map[string]string{
+		"3 &lt; 4 &amp;&amp; 5 &gt; 4":   "3 < 4 && 5 > 4",
+		"an em dash &mdash; or &#8212;":  "an em dash — or —",
+		`a \*literal\* star`:             "a *literal* star",
+		"`&lt;code&gt;` stays":           "&lt;code&gt; stays",
+		"esc &#27;]0;PWN&#7; and &#x9b;": "esc \uFFFD]0;PWN\uFFFD and \uFFFD",
+	}
+	for in, want := range cases {
+		if got := ansi.Strip(tx.Render(in, 80, RolePlain)); got != want {
+			t.Errorf("Render(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -51,6 +52,9 @@ func Init(dir string) ([]string, error) {
 // title, and the id appended to the manifest's lessons list when it has one.
 func New(dir, title string) (string, error) {
 	title = strings.TrimSpace(title)
+	if err := checkTitle(title); err != nil {
+		return "", err
+	}
 	id := slug(title)
 	if id == "" {
 		return "", fmt.Errorf("the title %q gives no usable id: use letters or digits", title)
@@ -94,6 +98,18 @@ func New(dir, title string) (string, error) {
 		}
 	}
 	return p, nil
+}
+
+// checkTitle refuses a title with a control or invisible character (a shell's $'\e' or
+// printf puts them there easily): written as a YAML escape, it would reach learners' terminals,
+// and 'aieng validate' would refuse the lesson.
+func checkTitle(title string) error {
+	for _, r := range title {
+		if safetext.IsControl(r) || safetext.IsInvisible(r) {
+			return fmt.Errorf("the title %s holds the character %s: write it without", safetext.Quote(title), safetext.Name(r))
+		}
+	}
+	return nil
 }
 
 // writeNew creates a file that must not exist yet (O_EXCL), so a race cannot overwrite one either.

@@ -114,3 +114,25 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestNewRefusesControlCharacters: aieng new "$(printf 'T\e]0;PWN\a')" wrote the title as a
+// YAML escape, which validated and retitled learners' windows (reliability review, finding 2).
+func TestNewRefusesControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadDir(dir)
+	for title, want := range map[string]string{
+		"T\x1b]0;PWN\a": `the title "T\x1b]0;PWN\a" holds the character U+001B (ESC): write it without`,
+		"Tab\u202eleft": `the title "Tab\u202eleft" holds the character U+202E (RIGHT-TO-LEFT OVERRIDE): write it without`,
+	} {
+		_, err := New(dir, title)
+		if err == nil || err.Error() != want {
+			t.Errorf("New(%q) = %v, want %s", title, err, want)
+		}
+	}
+	if after, _ := os.ReadDir(dir); len(after) != len(before) {
+		t.Errorf("a refused title wrote files: %d entries, were %d", len(after), len(before))
+	}
+}

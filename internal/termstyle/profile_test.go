@@ -48,10 +48,10 @@ func TestDetect(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("TERM=%q COLORTERM=%q: %+v, want %+v", tt.term, tt.colorterm, got, tt.want)
 		}
-		if l := lookFor(got, env, "dark", false); l.Style != tt.style {
+		if l := lookFor(got, env, "dark", false, nil); l.Style != tt.style {
 			t.Errorf("TERM=%q: lessons in %s, want %s", tt.term, l.Style, tt.style)
 		}
-		if l := lookFor(got, env, "dark", true); tt.want.Attributes && (l.Style != render.Mono || !l.NoColor) {
+		if l := lookFor(got, env, "dark", true, nil); tt.want.Attributes && (l.Style != render.Mono || !l.NoColor) {
 			t.Errorf("TERM=%q with NO_COLOR: %+v, want the mono look", tt.term, l)
 		}
 	}
@@ -62,7 +62,7 @@ func TestDetect(t *testing.T) {
 func TestScreenKeepsStyles(t *testing.T) {
 	for _, term := range []string{"screen", "tmux", "screen-256color"} {
 		env := envOf(map[string]string{"TERM": term})
-		r := lookFor(Detect(env), env, "dark", false).Renderer()
+		r := lookFor(Detect(env), env, "dark", false, nil).Renderer()
 		got := r.NewStyle().Bold(true).Reverse(true).Foreground(lipgloss.Color("#ff0000")).Render("x")
 		if !styled.MatchString(got) {
 			t.Errorf("TERM=%s: %q, want bold, reverse and a red foreground", term, got)

@@ -7,11 +7,15 @@ package termstyle
 import (
 	"io"
 	"os"
+	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"golang.org/x/term"
 
+	// Imported for its init, which runs before Bubble Tea's and keeps it from asking the
+	// terminal for its background at start-up (see there).
+	_ "github.com/aieng/aieng/internal/quietinit"
 	"github.com/aieng/aieng/internal/render"
 )
 
@@ -64,7 +68,8 @@ const (
 // ForColor returns the look for output w under a --color choice (ColorAuto when ""): Plain for
 // never; For for auto; for always, the terminal's look even when w is a pipe, in colour even
 // under NO_COLOR (the flag is the stronger wish) and at least the ANSI profile, but without
-// hyperlinks when w is not the terminal (a pager may not pass them on).
+// hyperlinks when w is not the terminal (a pager may not pass them on). Into a pipe, with no
+// theme given, the background is taken for dark: there is no terminal to ask.
 func ForColor(w io.Writer, theme, color string) Look {
 	switch color {
 	case ColorNever:
@@ -75,8 +80,13 @@ func ForColor(w io.Writer, theme, color string) Look {
 		if c.Profile == termenv.Ascii {
 			c.Profile = termenv.ANSI
 		}
-		l := lookFor(c, os.Getenv, theme, false)
-		l.Hyperlinks = l.Hyperlinks && IsTerminal(w)
+		f, _ := w.(*os.File)
+		if !IsTerminal(f) {
+			f = nil
+		}
+		l := lookFor(c, os.Getenv, theme, false, f)
+		l.Hyperlinks = l.Hyperlinks && f != nil
+		lipgloss.SetHasDarkBackground(l.Dark)
 		return l
 	}
 	return For(w, theme)
@@ -84,15 +94,20 @@ func ForColor(w io.Writer, theme, color string) Look {
 
 // ForTerminal returns the look for a terminal f, as its environment describes it (Detect):
 // Plain on a dumb terminal, Mono without colour (NO_COLOR, a monochrome terminal), else the
-// colours for a dark or light background (theme "dark" or "light", or "auto" or "" to ask the
-// terminal, see Dark) in the terminal's colour profile.
+// colours for a dark or light background (theme "dark" or "light", or "auto" or "" for Dark to
+// decide) in the terminal's colour profile. Only that last case can ask the terminal. Lip
+// Gloss's default renderer is told the same background, so that nothing drawn with it asks the
+// terminal later.
 func ForTerminal(f *os.File, theme string) Look {
-	return lookFor(Detect(os.Getenv), os.Getenv, theme, termenv.EnvNoColor()) // NO_COLOR, CLICOLOR=0
+	l := lookFor(Detect(os.Getenv), os.Getenv, theme, termenv.EnvNoColor(), f) // NO_COLOR, CLICOLOR=0
+	lipgloss.SetHasDarkBackground(l.Dark)
+	return l
 }
 
-// lookFor returns the look for a terminal that can show c, in env, with the colour left out
-// when noColour is set.
-func lookFor(c Colours, env Env, theme string, noColour bool) Look {
+// lookFor returns the look for a terminal f that can show c, in env, with the colour left out
+// when noColour is set. A look without colour has no background to decide: the terminal is
+// not asked.
+func lookFor(c Colours, env Env, theme string, noColour bool, f *os.File) Look {
 	var l Look
 	switch {
 	case !c.Attributes:
@@ -100,7 +115,7 @@ func lookFor(c Colours, env Env, theme string, noColour bool) Look {
 	case noColour || c.Profile == termenv.Ascii:
 		l = Mono()
 	default:
-		l = Look{Style: render.Light, Profile: c.Profile, Dark: Dark(theme)}
+		l = Look{Style: render.Light, Profile: c.Profile, Dark: dark(f, theme, env)}
 		if l.Dark {
 			l.Style = render.Dark
 		}
@@ -109,18 +124,41 @@ func lookFor(c Colours, env Env, theme string, noColour bool) Look {
 	return l
 }
 
-// Dark reports whether to draw for a dark background: theme "dark" or "light" when given,
-// else the answer of Lip Gloss's default renderer, which asks the terminal at most once per
-// process, so the interface and the printed lessons never ask twice.
-func Dark(theme string) bool {
+// Dark reports whether to draw for a dark background on the terminal f: the theme as Theme
+// resolves it (theme "dark" or "light" when given, else $AIENG_THEME), else the terminal's
+// answer to the question, asked at most once per process (the interface and the printed
+// lessons never ask twice). A terminal that does not answer costs termenv's timeout, 5 s. A
+// nil f is no terminal: dark, without asking.
+func Dark(f *os.File, theme string) bool {
+	return dark(f, theme, os.Getenv)
+}
+
+func dark(f *os.File, theme string, env Env) bool {
+	if resolved, err := Theme(theme, env); err == nil {
+		theme = resolved
+	} // an invalid theme was reported by the command's flag check; here it is auto
 	switch theme {
 	case ThemeDark:
 		return true
 	case ThemeLight:
 		return false
 	}
-	return lipgloss.DefaultRenderer().HasDarkBackground()
+	if f == nil {
+		return true
+	}
+	return askDark(f)
 }
+
+// askDark asks the terminal f for its background, once per process. Tests replace it to count
+// the questions.
+var askDark = func() func(f *os.File) bool {
+	var once sync.Once
+	var dark bool
+	return func(f *os.File) bool {
+		once.Do(func() { dark = termenv.NewOutput(f).HasDarkBackground() })
+		return dark
+	}
+}()
 
 // Renderer returns a Lip Gloss renderer for the interface in this look, its colour profile
 // and background set so that nothing asks the terminal while the program runs. Mono keeps the

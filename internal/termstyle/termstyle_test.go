@@ -59,8 +59,82 @@ func TestForTerminalHonoursNoColorAndTheme(t *testing.T) {
 	if got := ForTerminal(f, "dark"); got != Plain() {
 		t.Errorf("TERM=dumb: %+v, want the plain look", got)
 	}
-	if !Dark("dark") || Dark("light") {
+	if !Dark(f, "dark") || Dark(f, "light") {
 		t.Error("Dark ignores the theme")
+	}
+}
+
+// TestThemeFromTheEnvironment: AIENG_THEME answers for every command, so that nothing asks the
+// terminal (which costs 5 s on a terminal that does not answer); --theme wins over it. The
+// file is not a terminal: were it asked, the answer would be termenv's default, dark.
+func TestThemeFromTheEnvironment(t *testing.T) {
+	f := tempFile(t)
+	t.Setenv("NO_COLOR", "")
+	t.Setenv(ThemeEnv, "light")
+	if Dark(f, "") {
+		t.Error("AIENG_THEME=light ignored")
+	}
+	if got := ForTerminal(f, ""); got.Dark || got.Style != render.Light {
+		t.Errorf("AIENG_THEME=light: %+v", got)
+	}
+	if !Dark(f, "dark") {
+		t.Error("--theme dark does not win over AIENG_THEME")
+	}
+	t.Setenv(ThemeEnv, "dark")
+	if !Dark(f, "") {
+		t.Error("AIENG_THEME=dark ignored")
+	}
+}
+
+// TestTheTerminalIsAskedOnlyWhenNothingElseAnswers: the question costs 5 s on a terminal that
+// does not answer, so every look whose background is known without it, or that has no colour
+// to choose, never asks; an auto theme on a colour terminal asks.
+func TestTheTerminalIsAskedOnlyWhenNothingElseAnswers(t *testing.T) {
+	f := tempFile(t)
+	asked := 0
+	saved := askDark
+	askDark = func(*os.File) bool { asked++; return false }
+	t.Cleanup(func() { askDark = saved })
+	t.Setenv("TERM", "xterm-256color")
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("COLORTERM", "")
+	t.Setenv("CLICOLOR", "")
+	t.Setenv(ThemeEnv, "")
+	cases := []struct {
+		name           string
+		env            map[string]string
+		theme, color   string
+		wantDark, asks bool
+	}{
+		{"--theme dark", nil, "dark", "", true, false},
+		{"--theme light", nil, "light", "", false, false},
+		{"AIENG_THEME=light", map[string]string{ThemeEnv: "light"}, "", "", false, false},
+		{"AIENG_THEME=dark, --theme auto", map[string]string{ThemeEnv: "dark"}, "auto", "", false, true},
+		{"NO_COLOR", map[string]string{"NO_COLOR": "1"}, "", "", true, false},
+		{"TERM=dumb", map[string]string{"TERM": "dumb"}, "", "", true, false},
+		{"xterm-mono", map[string]string{"TERM": "xterm-mono"}, "", "", true, false},
+		{"--color never", nil, "", ColorNever, true, false},
+		{"--color always into a file", nil, "", ColorAlways, true, false},
+		{"auto", nil, "", "", false, true},
+		{"invalid AIENG_THEME", map[string]string{ThemeEnv: "purple"}, "", "", false, true},
+	}
+	for _, tc := range cases {
+		for k, v := range tc.env {
+			t.Setenv(k, v)
+		}
+		asked = 0
+		var got Look
+		if tc.color != "" {
+			got = ForColor(f, tc.theme, tc.color)
+		} else {
+			got = ForTerminal(f, tc.theme)
+		}
+		if got.Dark != tc.wantDark || (asked > 0) != tc.asks {
+			t.Errorf("%s: dark %v, asked %d times; want dark %v, asked: %v", tc.name, got.Dark, asked, tc.wantDark, tc.asks)
+		}
+		for k := range tc.env {
+			t.Setenv(k, map[string]string{"TERM": "xterm-256color"}[k])
+		}
 	}
 }
 

@@ -3,6 +3,7 @@
 package watch
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -74,8 +75,7 @@ func (w *Watcher) loop(dir string, out chan Result) {
 			}
 		case <-timer:
 			timer = nil
-			c, probs, err := lessons.LoadDir(dir)
-			r := Result{Course: c, Problems: probs, Err: err}
+			r := load(dir)
 			// Only the newest result matters: replace one the receiver has not taken yet.
 			select {
 			case out <- r:
@@ -88,6 +88,18 @@ func (w *Watcher) loop(dir string, out chan Result) {
 			}
 		}
 	}
+}
+
+// load loads the course in dir. A panic while loading becomes the result's error: this
+// goroutine runs while the interface has the terminal, which a panic would leave in raw mode.
+func load(dir string) (r Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = Result{Err: fmt.Errorf("loading the course failed (%v); please report it", p)}
+		}
+	}()
+	c, probs, err := lessons.LoadDir(dir)
+	return Result{Course: c, Problems: probs, Err: err}
 }
 
 // relevant tells course files from editors' swap and backup files.

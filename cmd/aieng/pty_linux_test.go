@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// These tests run the real binary on a pseudo-terminal that answers nothing: what a serial
+// console, some web terminals and `script` look like to a program. The reliability review found
+// every command waiting 5 s there (finding 10): Bubble Tea's package init asked the terminal
+// for its background colour (OSC 11, then a cursor report, CSI 6n) and waited for an answer.
+
+// silentPTY is a pseudo-terminal whose other end only records what the program writes.
+type silentPTY struct {
+	master, slave *os.File
+	mu            sync.Mutex
+	out           bytes.Buffer
+	done          chan struct{}
+}
+
+func openSilentPTY(t *testing.T) *silentPTY {
+	t.Helper()
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	fd := int(master.Fd())
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slave, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 80}); err != nil {
+		t.Fatal(err)
+	}
+	p := &silentPTY{master: master, slave: slave, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := master.Read(buf)
+			p.mu.Lock()
+			p.out.Write(buf[:n])
+			p.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { master.Close(); slave.Close(); <-p.done })
+	return p
+}
+
+func (p *silentPTY) output() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.out.String()
+}
+
+// waitFor waits until the program has written want, or ctx ends.
+func (p *silentPTY) waitFor(ctx context.Context, want string) bool {
+	for !strings.Contains(p.output(), want) {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return true
+}
+
+// start runs the binary with args on the terminal, in env (TERM and the state folder are set).
+func (p *silentPTY) start(ctx context.Context, t *testing.T, env []string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, buildBinary(t), args...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = p.slave, p.slave, p.slave
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "AIENG_THEME=",
+		"XDG_STATE_HOME="+t.TempDir(), "AIENG_PROGRESS="+filepath.Join(t.TempDir(), "p.json"))
+	cmd.Env = append(cmd.Env, env...)
+	cmd.SysProcAttr = &unix.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The program has its own copy: once it ends, reading the master ends too.
+	p.slave.Close()
+	return cmd
+}
+
+// The colour query: OSC 11 (background colour), then the cursor report termenv sends after it.
+const colourQuery = "\x1b]11;?"
+
+func TestNoColourQueryAtStartUp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	for _, args := range [][]string{{"version"}, {"list"}} {
+		p := openSilentPTY(t)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		cmd := p.start(ctx, t, nil, args...)
+		err := cmd.Wait()
+		cancel()
+		if err != nil {
+			t.Fatalf("aieng %s: %v\n%q", args[0], err, p.output())
+		}
+		if out := p.output(); strings.Contains(out, colourQuery) || strings.Contains(out, "\x1b[6n") {
+			t.Errorf("aieng %s asked the terminal for its colours (and waits 5 s for an answer that never comes):\n%q", args[0], out)
+		}
+	}
+}
+
+// TestInterfaceAsksOnlyWhenItMust: with --theme, AIENG_THEME or NO_COLOR the interface knows
+// its colours and starts without asking; without them it asks once (and termenv gives up after
+// its 5 s timeout, which the README's troubleshooting section explains).
+func TestInterfaceAsksOnlyWhenItMust(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	cases := []struct {
+		name string
+		env  []string
+		args []string
+	}{
+		{"--theme dark", nil, []string{"--theme", "dark"}},
+		{"AIENG_THEME=light", []string{"AIENG_THEME=light"}, nil},
+		{"NO_COLOR=1", []string{"NO_COLOR=1"}, nil},
+	}
+	for _, tc := range cases {
+		p := openSilentPTY(t)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		cmd := p.start(ctx, t, tc.env, tc.args...)
+		if !p.waitFor(ctx, "What AI Engineers Actually Do") { // the title bar of the first screen
+			cancel()
+			t.Fatalf("%s: no first screen:\n%q", tc.name, p.output())
+		}
+		if strings.Contains(p.output(), colourQuery) {
+			t.Errorf("%s: the interface asked the terminal for its colours:\n%q", tc.name, p.output())
+		}
+		if _, err := p.master.Write([]byte{3}); err != nil { // ctrl+c
+			t.Fatal(err)
+		}
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		cancel()
+	}
+}
+
+func TestDumbTerminalIsRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	p := openSilentPTY(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := p.start(ctx, t, []string{"TERM=dumb"})
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1", err)
+	}
+	<-p.done // everything the program wrote has been read
+	out := p.output()
+	if !strings.Contains(out, "TERM=dumb") || !strings.Contains(out, "'aieng list'") || !strings.Contains(out, "'aieng show ID'") {
+		t.Errorf("message: %q", out)
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("escape sequences on a dumb terminal: %q", out)
+	}
+}
