@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
@@ -78,5 +79,46 @@ func TestRenderErrorIsShownForTheLesson(t *testing.T) {
 	m.Update(showOutlineMsg{})
 	if v := m.View(); !strings.Contains(v, "Testing Course") {
 		t.Fatalf("the outline is gone:\n%s", v)
+	}
+}
+
+// linkPayload is a lesson's worth of OSC 8 links a course could try: written as characters, as
+// Markdown character references, with a C1 introducer, and one copying the form of aieng's own
+// (safetext.LinkStart) with a guessed mark; beside them, a URL the lesson shows.
+const linkPayload = "\x1b]8;;http://evil.example/raw\x1b\\raw\x1b]8;;\x1b\\ " +
+	"&#27;]8;;http://evil.example/ref&#7;ref&#27;]8;;&#7; &#x1b;]8;;http://evil.example/st&#x1b;\\st " +
+	"\u009d8;;http://evil.example/c1\u009cc1 \x1b]8;id=aieng-0123456789abcdef0123456789abcdef;http://evil.example/forged\x1b\\forged\x1b]8;;\x1b\\ " +
+	"Docs: <https://example.com/good>."
+
+// TestViewKeepsOnlyOurLinks: with a look that takes hyperlinks, the reader makes the lesson's
+// URL an OSC 8 link that the last pass (Model.View) keeps, and none of the course's own links
+// reaches the terminal: not from a course built past the loader, nor from one the loader read
+// with its problems (a YAML escape in the title, references in the body) and nobody validated.
+func TestViewKeepsOnlyOurLinks(t *testing.T) {
+	built := &lessons.Course{ID: "c", Title: "C", PassMark: 70, Lessons: []*lessons.Lesson{{ID: "l",
+		Title: "T \x1b]8;;http://evil.example/title\x1b\\t\x1b]8;;\x1b\\", Section: "S", Body: linkPayload + "\n"}}}
+	fsys := fstest.MapFS{"course.yaml": {Data: []byte("id: c\ntitle: C\n")},
+		"01-l.md": {Data: []byte("---\nid: l\ntitle: \"T \\e]8;;http://evil.example/yaml\\e\\\\t\\e]8;;\\e\\\\\"\nobjectives: [x]\n---\n\n" +
+			strings.ReplaceAll(linkPayload, "\x1b", "") + "\n")}}
+	loaded, probs, err := lessons.Load(fsys, "c")
+	if err != nil || !probs.HasErrors() {
+		t.Fatalf("the loader should report the course's escapes: %v %v", err, probs)
+	}
+	evil := regexp.MustCompile("\x1b\\]8;[^\x1b\a]*evil")
+	ourLink := regexp.MustCompile("\x1b\\]8;id=aieng-[0-9a-f]+;(https://example.com/good)?\x1b\\\\")
+	for name, c := range map[string]*lessons.Course{"built": built, "loaded": loaded} {
+		opts := testOptions()
+		opts.Look = termstyle.Look{Style: render.Dark, Profile: termenv.TrueColor, Dark: true, Hyperlinks: true}
+		d := newDriverWith(t, opts, c, nil, 120, 40)
+		d.keys("enter")
+		v := d.view()
+		good := regexp.MustCompile("\x1b\\]8;id=aieng-[0-9a-f]+;https://example.com/good\x1b\\\\(\x1b\\[[0-9;]*m)*https://example.com/good")
+		if !good.MatchString(v) {
+			t.Errorf("%s: the lesson's URL is no link:\n%q", name, v)
+		}
+		if evil.MatchString(v) {
+			t.Errorf("%s: a course's link reaches the terminal:\n%q", name, v)
+		}
+		requireTerminalSafe(t, name, ourLink.ReplaceAllString(v, ""))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -154,7 +155,8 @@ func TestReaderHyperlinks(t *testing.T) {
 		opts.Look.Hyperlinks = links
 		d := newDriverWith(t, opts, codeCourse(t), nil, 80, 24)
 		d.keys("enter")
-		got := strings.Contains(d.view(), "\x1b]8;;https://example.com/docs\x1b\\https://example.com/docs\x1b]8;;\x1b\\")
+		open, _ := safetext.LinkStart("https://example.com/docs")
+		got := strings.Contains(d.view(), open+"https://example.com/docs"+safetext.LinkEnd)
 		if got != links {
 			t.Errorf("hyperlinks %v: OSC 8 in the view: %v\n%q", links, got, d.view())
 		}

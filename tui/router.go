@@ -187,10 +187,14 @@ func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
 
 // View draws the title bar, the active screen and the footer. It only lays out text that
 // Update prepared: no rendering, no I/O. What it returns holds no escape sequence but SGR
-// styling (safetext.Styled): the course's text was neutralised when it was loaded and each
-// lesson when it was rendered, and this last pass, a few microseconds a frame, keeps whatever
-// else slipped through from reaching the terminal.
+// styling (safetext.Styled) and, where the terminal takes them, the reader's own OSC 8 links
+// (safetext.StyledLinks: only those marked as aieng's): the course's text was neutralised when
+// it was loaded and each lesson when it was rendered, and this last pass, a few microseconds a
+// frame, keeps whatever else slipped through from reaching the terminal.
 func (m *Model) View() string {
+	if m.c.opts.Look.Hyperlinks {
+		return safetext.StyledLinks(m.view())
+	}
 	return safetext.Styled(m.view())
 }
 

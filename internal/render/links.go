@@ -4,12 +4,16 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // OSC 8 hyperlinks: a terminal that knows them makes the text between the two sequences
 // clickable; one that does not ignores them (an OSC string it does not know is dropped whole),
 // and the URL stays on screen as text either way. Whether to emit them is the caller's choice
-// (termstyle decides it per terminal).
+// (termstyle decides it per terminal). The sequences are safetext's (LinkStart, LinkEnd): they
+// carry the mark by which the interface's last pass over a screen (safetext.StyledLinks) tells
+// them from any a course could hold.
 
 // Hyperlinked returns lines (Doc.Lines, or Doc.Scrolled's lines) with every link whose URL is
 // shown whole on one line made clickable. Only web and mail links are: a relative or file link
@@ -43,19 +47,16 @@ func (d *Doc) inCode(i int) bool {
 	return false
 }
 
-// clickable reports whether a URL is worth a hyperlink: http, https or mailto, and nothing a
-// terminal could take for the end of the sequence.
+// clickable reports whether a URL is worth a hyperlink: http, https or mailto, with no control
+// character (percent-encoding one would hide it), and nothing a terminal could take for the end
+// of the sequence once encoded (safetext.LinkURI).
 func clickable(url string) bool {
-	lower := strings.ToLower(url)
-	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "mailto:") {
-		return false
-	}
 	for i := 0; i < len(url); i++ {
 		if url[i] < 0x20 || url[i] == 0x7f {
 			return false
 		}
 	}
-	return true
+	return safetext.LinkURI(uriBytes(url))
 }
 
 // hyperlinkLine wraps the shown URLs of one styled line in OSC 8 sequences.
@@ -83,7 +84,11 @@ func hyperlinkLine(line string, links []Link) string {
 			end++
 		}
 		b.WriteString(render(cells[at:start]))
-		fmt.Fprintf(&b, "\x1b]8;;%s\x1b\\%s\x1b]8;;\x1b\\", uriBytes(l.URL), render(cells[start:end]))
+		if open, ok := safetext.LinkStart(uriBytes(l.URL)); ok { // clickable said so
+			b.WriteString(open + render(cells[start:end]) + safetext.LinkEnd)
+		} else {
+			b.WriteString(render(cells[start:end]))
+		}
 		at = end
 	}
 	b.WriteString(render(cells[at:]))
@@ -91,11 +96,11 @@ func hyperlinkLine(line string, links []Link) string {
 }
 
 // uriBytes percent-encodes the bytes the OSC 8 convention does not allow in a URI (outside
-// printable ASCII).
+// printable ASCII, and the space).
 func uriBytes(url string) string {
 	var b strings.Builder
 	for i := 0; i < len(url); i++ {
-		if c := url[i]; c < 0x20 || c > 0x7e {
+		if c := url[i]; c <= 0x20 || c > 0x7e {
 			fmt.Fprintf(&b, "%%%02X", c)
 		} else {
 			b.WriteByte(c)

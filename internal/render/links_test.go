@@ -7,9 +7,13 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"github.com/aieng/aieng/internal/safetext"
+	"github.com/aieng/aieng/lessons"
 )
 
-var osc8 = regexp.MustCompile("\x1b]8;;([^\x1b]*)\x1b\\\\(.*?)\x1b]8;;\x1b\\\\")
+// osc8 matches a hyperlink as Hyperlinked writes it: marked as aieng's (safetext.LinkStart).
+var osc8 = regexp.MustCompile("\x1b]8;id=aieng-[0-9a-f]+;([^\x1b]+)\x1b\\\\(.*?)\x1b]8;id=aieng-[0-9a-f]+;\x1b\\\\")
 
 // TestHyperlinked: every web link shown whole on a line is wrapped in OSC 8 around the URL the
 // line shows; the text on screen does not change; relative links and links in code stay plain.
@@ -47,12 +51,13 @@ func TestHyperlinked(t *testing.T) {
 func TestHyperlinkedKeepsStyles(t *testing.T) {
 	line := render(append(cellsOf("\x1b[1mbold\x1b[0m see "), cellsOf("\x1b[4mhttps://a.example\x1b[0m ok")...))
 	got := hyperlinkLine(line, []Link{{URL: "https://a.example", Line: 0, Col: 9}})
-	want := "\x1b[1mbold\x1b[0m see \x1b]8;;https://a.example\x1b\\\x1b[4mhttps://a.example\x1b[0m\x1b]8;;\x1b\\ ok"
+	open, _ := safetext.LinkStart("https://a.example")
+	want := "\x1b[1mbold\x1b[0m see " + open + "\x1b[4mhttps://a.example\x1b[0m" + safetext.LinkEnd + " ok"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	// A URL outside printable ASCII is percent-encoded; a control character is never sent.
-	if uriBytes("https://é.example") != "https://%C3%A9.example" || clickable("https://a\x1b]8;;x") {
+	if uriBytes("https://é.example/a b") != "https://%C3%A9.example/a%20b" || clickable("https://a\x1b]8;;x") {
 		t.Error("a URL is sent as it is")
 	}
 }
@@ -76,5 +81,44 @@ func TestCodeMarks(t *testing.T) {
 	}
 	if want := "python:run,file=train.py text:output sh:"; strings.Join(got, " ") != want {
 		t.Errorf("blocks %q, want %q", got, want)
+	}
+}
+
+// TestLessonLinksAreOnlyOurs: a lesson built past the loader, its text holding OSC 8 links as
+// characters, as character references and as a C1 introducer, comes out of LessonDoc with none
+// of them, and Hyperlinked then makes the one URL the lesson shows clickable, marked as aieng's:
+// the last pass of a screen (safetext.StyledLinks) keeps exactly that link.
+func TestLessonLinksAreOnlyOurs(t *testing.T) {
+	ourLinks := regexp.MustCompile("\x1b]8;id=aieng-[0-9a-f]+;(https://example.com/good)?\x1b\\\\")
+	l := &lessons.Lesson{ID: "l", Title: "T \x1b]8;;http://evil.example/t\x1b\\title\x1b]8;;\x1b\\", Section: "S",
+		Body: "Evil &#27;]8;;http://evil.example/a&#7;ref&#27;]8;;&#7; and \x1b]8;;http://evil.example/b\x1b\\raw\x1b]8;;\x1b\\ " +
+			"and \u009d8;;http://evil.example/c\u009cc1. Good: <https://example.com/good>.\n\n" +
+			"```sh\necho \x1b]8;;http://evil.example/code\x07\n```\n"}
+	for _, o := range []Options{{Width: 60, Style: Dark, Profile: termenv.TrueColor}, {Width: 60, Style: NoTTY}} {
+		d, err := LessonDoc(l, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range d.Lines {
+			requireOnlySGR(t, "lesson line", line)
+		}
+		for _, b := range d.Code {
+			requireOnlySGR(t, "raw code", b.Raw)
+			for _, line := range b.Lines(3) {
+				requireOnlySGR(t, "scrolled code", line)
+			}
+		}
+		screen := strings.Join(d.Hyperlinked(d.Lines), "\n")
+		var got []string
+		for _, m := range osc8.FindAllStringSubmatch(screen, -1) {
+			got = append(got, m[1])
+		}
+		if len(got) != 1 || got[0] != "https://example.com/good" {
+			t.Errorf("%s: links %q, want only the lesson's own URL", o.Style, got)
+		}
+		if kept := safetext.StyledLinks(screen); kept != screen {
+			t.Errorf("%s: the last pass changes the screen:\n%q\n%q", o.Style, screen, kept)
+		}
+		requireOnlySGR(t, "hyperlinked lesson", ourLinks.ReplaceAllString(screen, ""))
 	}
 }

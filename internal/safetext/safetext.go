@@ -10,6 +10,8 @@
 //     character becomes U+FFFD, which shows that something was there.
 //   - Styled is for output aieng styled itself (a rendered lesson, a screen): its SGR
 //     sequences (colours, bold) are kept and every other escape sequence is dropped whole.
+//     StyledLinks keeps aieng's own OSC 8 hyperlinks too (LinkStart, LinkEnd), which carry a
+//     mark no course can know; any other hyperlink is dropped.
 //   - Quote is for a file name in a message: printed as is when it is plain, quoted with Go
 //     escapes when it holds anything a terminal could act on or a reader could not see.
 package safetext

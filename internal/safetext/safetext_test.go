@@ -149,11 +149,13 @@ func TestCharacterClasses(t *testing.T) {
 	}
 }
 
-// FuzzStyled checks that nothing but text and SGR comes out of Styled, that cleaning twice
-// changes nothing more, and that Line and Text leave no control character.
+// FuzzStyled checks that nothing but text and SGR comes out of Styled (and aieng's own links
+// besides of StyledLinks), that cleaning twice changes nothing more, and that Line and Text
+// leave no control character.
 func FuzzStyled(f *testing.F) {
 	for _, s := range []string{"", "plain", osc0 + osc52 + osc8 + dcs + clear + report + c1CSI, "\x1b[1mb\x1b[0m",
-		"\x1b]0;\x1b[31m", "\x1b[\x1b[m", "\x1bP\x1b\\\x1b", "\xc2\x9b\xc2", "\x1b[1;2;3", "é\x1b_x\a"} {
+		"\x1b]0;\x1b[31m", "\x1b[\x1b[m", "\x1bP\x1b\\\x1b", "\xc2\x9b\xc2", "\x1b[1;2;3", "é\x1b_x\a",
+		"\x1b]8;id=" + linkToken + ";https://example.com/\x1b\\x\x1b]8;;\x1b\\", "\x1b]8;id=" + linkToken + ";http://a\x1b]8;;\x1b\\"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -164,6 +166,14 @@ func FuzzStyled(f *testing.F) {
 		}
 		if len(out) > 3*len(s) { // only an invalid byte grows: to the three bytes of U+FFFD
 			t.Fatalf("Styled grew %q to %q", s, out)
+		}
+		linked := StyledLinks(s)
+		assertOnlyOurLinks(t, linked)
+		if again := StyledLinks(linked); again != linked {
+			t.Fatalf("StyledLinks is not idempotent: %q -> %q -> %q", s, linked, again)
+		}
+		if Styled(linked) != out {
+			t.Fatalf("StyledLinks keeps more than its links: %q -> %q, Styled %q", s, linked, out)
 		}
 		for _, r := range Line(s) {
 			if IsControl(r) {

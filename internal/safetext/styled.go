@@ -13,8 +13,11 @@ import (
 // are every other C0 character, DEL and the C1 characters (U+0080 to U+009F); invalid UTF-8
 // becomes U+FFFD. A string with nothing to drop comes back as it is, without allocating: the
 // interface calls this on every frame.
-func Styled(s string) string {
-	i := firstUnsafe(s)
+func Styled(s string) string { return styled(s, false) }
+
+// styled is Styled, keeping aieng's own hyperlinks too when links is set (StyledLinks).
+func styled(s string, links bool) string {
+	i := firstUnsafe(s, links)
 	if i < 0 {
 		return s
 	}
@@ -22,7 +25,7 @@ func Styled(s string) string {
 	b.Grow(len(s))
 	b.WriteString(s[:i])
 	for i < len(s) {
-		j := firstUnsafe(s[i:])
+		j := firstUnsafe(s[i:], links)
 		if j < 0 {
 			b.WriteString(s[i:])
 			break
@@ -35,13 +38,16 @@ func Styled(s string) string {
 }
 
 // firstUnsafe returns the offset of the first byte Styled must change or drop, or -1. An SGR
-// sequence is safe and skipped.
-func firstUnsafe(s string) int {
+// sequence is safe and skipped, and so is one of aieng's hyperlinks when links is set.
+func firstUnsafe(s string, links bool) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == 0x1b:
 			n := sgrLen(s[i:])
+			if n == 0 && links {
+				n = linkLen(s[i:])
+			}
 			if n == 0 {
 				return i
 			}
