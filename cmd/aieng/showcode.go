@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -18,9 +19,9 @@ import (
 // (blocks marked file=NAME that are not printed) are named on standard error, with the command
 // that saves each.
 func (a *app) showCode(l *lessons.Lesson, o showFlags) error {
-	doc, err := render.LessonDoc(l, render.Options{Width: 80, Style: render.NoTTY})
+	doc, err := render.SafeLessonDoc(l, render.Options{Width: 80, Style: render.NoTTY})
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot show the lesson %q: %w", l.ID, err)
 	}
 	code := doc.Code
 	if len(code) == 0 {
@@ -34,7 +35,9 @@ func (a *app) showCode(l *lessons.Lesson, o showFlags) error {
 	for i, b := range picked {
 		parts[i] = code[b].Raw
 	}
-	if _, err := io.WriteString(a.stdout, strings.Join(parts, "\n")); err != nil {
+	// The code as the lesson has it, but no control character a terminal acts on (tabs and
+	// newlines stay: the code must run).
+	if _, err := io.WriteString(a.stdout, safetext.Text(strings.Join(parts, "\n"))); err != nil {
 		return err
 	}
 	if o.block == 0 {

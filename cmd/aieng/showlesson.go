@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/render"
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
 )
@@ -71,23 +73,25 @@ func (o *showFlags) check(width *int, quiz bool) error {
 }
 
 // showLesson prints a lesson for standard output: through a pager when it is a terminal and
-// the lesson is taller than it, as glow and git do.
+// the lesson is taller than it, as glow and git do. The rendering is guarded (a panic or a
+// rendering past its deadline is this lesson's error), and what is printed holds no escape
+// sequence but styling and the links aieng made.
 func (a *app) showLesson(l *lessons.Lesson, width int, o showFlags) error {
 	look := termstyle.ForColor(a.stdout, o.theme, o.color)
 	height := a.pagerHeight(o)
 	if height > 0 {
 		look.Hyperlinks = false // a pager may show OSC 8 as text
 	}
-	doc, err := render.LessonDoc(l, look.RenderOptions(a.printWidth(width)))
+	doc, err := render.SafeLessonDoc(l, look.RenderOptions(a.printWidth(width)))
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot show the lesson %q: %w", l.ID, err)
 	}
-	lines := doc.Lines
+	text := safetext.Styled(doc.String())
 	if look.Hyperlinks {
-		lines = doc.Hyperlinked(lines)
+		text = safetext.StyledLinks(strings.Join(doc.Hyperlinked(doc.Lines), "\n") + "\n")
 	}
-	text := strings.Join(lines, "\n") + "\n"
-	if height > 0 && len(lines) > height {
+	lines := strings.Count(text, "\n")
+	if height > 0 && lines > height {
 		if err := page(text, a.stdout, a.stderr, os.Getenv); !errors.Is(err, errNoPager) {
 			return err
 		}
