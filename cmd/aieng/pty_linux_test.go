@@ -106,21 +106,41 @@ func (p *silentPTY) start(ctx context.Context, t *testing.T, env []string, args 
 // The colour query: OSC 11 (background colour), then the cursor report termenv sends after it.
 const colourQuery = "\x1b]11;?"
 
+// TestNoColourQueryAtStartUp: the commands that print draw nothing that needs the background,
+// and show, which does, knows it without asking from --theme, AIENG_THEME or NO_COLOR, or
+// needs none with --color never.
 func TestNoColourQueryAtStartUp(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a binary")
 	}
-	for _, args := range [][]string{{"version"}, {"list"}} {
+	cases := []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"version"}},
+		{nil, []string{"list"}},
+		{nil, []string{"show", "the-role", "--no-pager", "--theme", "dark"}},
+		{[]string{"AIENG_THEME=light"}, []string{"show", "the-role", "--no-pager"}},
+		{[]string{"NO_COLOR=1"}, []string{"show", "the-role", "--no-pager"}},
+		{nil, []string{"show", "the-role", "--no-pager", "--color", "never"}},
+	}
+	for _, tc := range cases {
+		name := strings.Join(append(append([]string{}, tc.env...), tc.args...), " ")
 		p := openSilentPTY(t)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		cmd := p.start(ctx, t, nil, args...)
+		cmd := p.start(ctx, t, tc.env, tc.args...)
 		err := cmd.Wait()
 		cancel()
 		if err != nil {
-			t.Fatalf("aieng %s: %v\n%q", args[0], err, p.output())
+			t.Fatalf("aieng %s: %v\n%q", name, err, p.output())
 		}
-		if out := p.output(); strings.Contains(out, colourQuery) || strings.Contains(out, "\x1b[6n") {
-			t.Errorf("aieng %s asked the terminal for its colours (and waits 5 s for an answer that never comes):\n%q", args[0], out)
+		<-p.done // everything the program wrote has been read
+		out := p.output()
+		if strings.Contains(out, colourQuery) || strings.Contains(out, "\x1b[6n") {
+			t.Errorf("aieng %s asked the terminal for its colours (and waits 5 s for an answer that never comes):\n%q", name, out)
+		}
+		if tc.args[0] == "show" && !strings.Contains(out, "What an AI engineer is") {
+			t.Errorf("aieng %s printed no lesson:\n%q", name, out)
 		}
 	}
 }
