@@ -70,6 +70,9 @@ type keyMap struct {
 	Yes          key.Binding
 	No           key.Binding
 	ShowSolution key.Binding
+
+	// Review: r on the outline opens a review session of the questions due (review.go).
+	Review key.Binding
 }
 
 // defaultKeyMap returns the keys of aieng. A binding's first key is the one sentences name.
@@ -125,6 +128,8 @@ func defaultKeyMap() *keyMap {
 		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:           key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
 		ShowSolution: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "solution")),
+
+		Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
 	}
 }
 

@@ -39,7 +39,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layoutHelp()
 	case tea.KeyMsg:
 		c.flash = ""
+		m.countTime()
 		cmd = m.key(msg)
+	case tea.MouseMsg:
+		m.countTime()
+		cmd = m.active().update(msg)
 	case saveResultMsg:
 		c.warning = ""
 		if msg.err != nil {
