@@ -146,7 +146,9 @@ func (s *Schedule) Deck(log []ReviewEntry) srs.Deck {
 func (s *Schedule) record(d srs.Deck, answers []ReviewAnswer) []ReviewEntry {
 	var added []ReviewEntry
 	for _, a := range answers {
-		if e, ok := s.sched.Record(d, s.event(a, time.Time{})); ok {
+		// An entry FSRS could only make from a hand-edited card (an infinite stability) would
+		// make every save fail: it is not logged.
+		if e, ok := s.sched.Record(d, s.event(a, time.Time{})); ok && e.Validate() == nil {
 			added = append(added, ReviewEntry{LogEntry: e, Lesson: a.Lesson})
 		}
 	}

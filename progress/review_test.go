@@ -390,3 +390,17 @@ func TestDocsMatchTheFile(t *testing.T) {
 		t.Errorf("the documented file reads as %+v", c)
 	}
 }
+
+// TestHandEditedLogStillSaves: a review entry with an absurd stability, kept because it is a
+// number, does not stop the next review from being saved.
+func TestHandEditedLogStillSaves(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	must(t, os.WriteFile(path, []byte(`{"schema":2,"courses":{"c":{"review_log":[{"id":"rv-x","question_id":"q1","hash":"h1",`+
+		`"time":"2025-03-14T09:00:00Z","rating":3,"state":2,"elapsed_days":1,"scheduled_days":3,"stability":1e308,"difficulty":5,`+
+		`"due":"2025-03-17T09:00:00Z","lesson":"l1"}]}}}`), 0o600))
+	s := openClean(t, path)
+	must(t, s.RecordReviews("c", reviewSchedule(t, reviewCourse()), []ReviewAnswer{review("l1", answer("q1", "h1", day(5), true))}))
+	if log := openClean(t, path).Course("c").Reviews; len(log) < 1 {
+		t.Errorf("log = %+v", log)
+	}
+}
