@@ -15,7 +15,12 @@ type Course struct {
 	// PartialCredit gives multiple-select questions partial credit (manifest partial_credit);
 	// the loader copies it to each of them (Question.PartialCredit).
 	PartialCredit bool
-	Lessons       []*Lesson
+	// ReviewLimit is how many review answers a day the review of answered questions asks at
+	// most, and ReviewRetention the probability of recall it aims for when a question comes
+	// back (manifest review_limit and review_retention); 0 means the default of internal/srs.
+	ReviewLimit     int
+	ReviewRetention float64
+	Lessons         []*Lesson
 	// Source names where the course came from, for messages: a folder, or "built-in".
 	Source string
 	// Files holds the course's files, for what a lesson refers to beside it (a command lab's

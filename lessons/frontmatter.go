@@ -107,6 +107,8 @@ func describeTypeError(dst any) string {
 	switch dst.(type) {
 	case *int:
 		return "expected a whole number"
+	case *float64:
+		return "expected a number"
 	case *bool:
 		return "expected true or false"
 	case *[]string:

@@ -84,6 +84,9 @@ type manifest struct {
 	Lessons     []string
 	// PartialCredit: multiple-select questions earn credit for each right tick.
 	PartialCredit bool
+	// ReviewLimit and ReviewRetention tune the review of answered questions (review.go).
+	ReviewLimit     int
+	ReviewRetention float64
 }
 
 // IsCourseFile reports whether a file of a course folder belongs to the course: the manifest,
@@ -117,6 +120,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		c.PassMark = mf.PassMark
 	}
 	c.PartialCredit = mf.PartialCredit
+	c.ReviewLimit, c.ReviewRetention = mf.ReviewLimit, mf.ReviewRetention
 
 	parsed := parseFiles(fsys, entries, source)
 	preferOriginals(parsed)
@@ -235,12 +239,13 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 	keys, readable := decodeYAML(src, 1, []yamlField{
 		{"id", &mf.ID}, {"title", &mf.Title}, {"description", &mf.Description}, {"version", &mf.Version},
 		{"pass_mark", &mf.PassMark}, {"sequential", &mf.Sequential}, {"lessons", &mf.Lessons},
-		{"partial_credit", &mf.PartialCredit},
+		{"partial_credit", &mf.PartialCredit}, {"review_limit", &mf.ReviewLimit}, {"review_retention", &mf.ReviewRetention},
 	}, pl)
 	if !readable {
 		return mf, pl.items, keys
 	}
 	checkManifestFields(mf, keys, pl)
+	checkReviewFields(mf, keys, pl)
 	return mf, pl.items, keys
 }
 

@@ -23,7 +23,8 @@ import (
 // and the course's welcomed_at; it also holds the labs passed per lesson, and the later times
 // of a lesson's first opening and reading that a reset may leave (times.go). A schema-1 file is
 // read as schema 2 (its attempts are full ones, no labs passed) and written back as schema 2
-// with the next change.
+// with the next change. Before schema 2 shipped, it also gained the course's review log and
+// active days and the lessons' time spent (review.go, activity.go).
 const schemaVersion = 2
 
 // file is the progress file as stored: the public snapshot types plus what merging needs (the
@@ -42,6 +43,10 @@ type courseState struct {
 	// WelcomedAt is when the learner first saw the course's first-start screen.
 	WelcomedAt time.Time               `json:"welcomed_at,omitzero"`
 	Lessons    map[string]*lessonState `json:"lessons,omitempty"`
+	// ActiveOn holds a time of each day the learner did something in the course, and
+	// ReviewLog every answer rated for review, in time order (activity.go, review.go).
+	ActiveOn  []time.Time   `json:"active_on,omitempty"`
+	ReviewLog []ReviewEntry `json:"review_log,omitempty"`
 }
 
 type lessonState struct {
@@ -70,6 +75,8 @@ type lessonState struct {
 	// attempt back).
 	Open   *OpenAttempt `json:"open_attempt,omitempty"`
 	OpenAt time.Time    `json:"open_attempt_at,omitzero"`
+	// TimeSpent is the active time each aieng session spent on the lesson (activity.go).
+	TimeSpent []TimeSpan `json:"time_spent,omitempty"`
 }
 
 func newFile() *file {
@@ -214,6 +221,8 @@ func (f *file) sanitize() {
 		}
 		c.LastLessonAt = cleanTime(c.LastLessonAt)
 		c.ResetAt = cleanTime(c.ResetAt)
+		c.ActiveOn = mergeTimes(cleanTimeList(c.ActiveOn), nil)
+		c.ReviewLog = sanitizeReviews(c.ReviewLog)
 		for lid, l := range c.Lessons {
 			if l == nil {
 				delete(c.Lessons, lid)
@@ -227,6 +236,7 @@ func (f *file) sanitize() {
 			l.PassedAt = cleanTime(l.PassedAt)
 			l.ResetAt = cleanTime(l.ResetAt)
 			l.Labs = sanitizeLabs(l.Labs)
+			l.TimeSpent = sanitizeSpans(l.TimeSpent)
 			l.sanitizeAttempts()
 		}
 	}
@@ -287,6 +297,14 @@ func cleanTime(t time.Time) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+func cleanTimeList(ts []time.Time) []time.Time {
+	out := make([]time.Time, len(ts))
+	for i, t := range ts {
+		out[i] = cleanTime(t)
+	}
+	return out
 }
 
 func validTime(t time.Time) bool {

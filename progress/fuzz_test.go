@@ -27,6 +27,11 @@ func FuzzDecode(f *testing.F) {
 		`{"schema":1,"courses":{"c":{"lessons":{"l":{"position":-3,"attempts":[{"percent":1e300},{}]}}}}}`,
 		`{"schema":1,"courses":{"c":{"reset_at":"9999-12-31T23:59:59-23:00"}}}`,
 		`{"schema":1,"courses":{"c":{"lessons":{"l":{"attempts":[{"answers":[]}]}}}}}`,
+		`{"schema":2,"courses":{"c":{"active_on":["2026-01-01T00:00:00Z","0001-01-01T00:00:00Z","2026-01-01T00:00:00+14:00"],` +
+			`"lessons":{"l":{"time_spent":[{"session":"s","started":"2026-01-01T00:00:00Z","seconds":-5},{"session":"","seconds":9}]}},` +
+			`"review_log":[{"id":"rv-1","question_id":"q","hash":"h","time":"2026-01-01T00:00:00Z","rating":3,"state":2,` +
+			`"elapsed_days":1,"scheduled_days":3,"stability":1e308,"difficulty":5,"due":"2026-01-04T00:00:00Z","lesson":"l"},` +
+			`{"id":"rv-1","question_id":"q","time":"2026-01-01T00:00:00Z","rating":9,"stability":-1,"due":"2025-01-01T00:00:00Z"}]}}}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -68,10 +68,28 @@ func mergeCourse(a, b *courseState) *courseState {
 			}
 		}
 	}
-	if out.LastLesson == "" && len(out.Lessons) == 0 && out.ResetAt.IsZero() && out.WelcomedAt.IsZero() {
+	mergeActivity(out, a, b)
+	if out.empty() {
 		return nil
 	}
 	return out
+}
+
+// mergeActivity sets out's active days and review log: both sides', without what out's resets
+// (its own, and its lessons', which are merged first) drop.
+func mergeActivity(out, a, b *courseState) {
+	for _, c := range []*courseState{a, b} {
+		if c != nil {
+			out.ActiveOn = mergeTimes(out.ActiveOn, timesAfter(slices.Clone(c.ActiveOn), out.ResetAt))
+			out.ReviewLog = mergeReviews(out.ReviewLog, reviewsAfter(c.ReviewLog, out.ResetAt, out.Lessons))
+		}
+	}
+}
+
+// empty reports whether a merged course holds nothing worth keeping, not even a reset.
+func (c *courseState) empty() bool {
+	return c.LastLesson == "" && len(c.Lessons) == 0 && c.ResetAt.IsZero() && c.WelcomedAt.IsZero() &&
+		len(c.ActiveOn) == 0 && len(c.ReviewLog) == 0
 }
 
 // mergeLastLesson sets out's last lesson from whichever side opened one most recently after
@@ -138,6 +156,7 @@ func mergeLesson(a, b *lessonState, courseReset time.Time) *lessonState {
 				slices.Concat(out.ReadAtAlso, []time.Time{p.ReadAt}, p.ReadAtAlso)))
 		}
 		out.Labs = mergeLabs(out.Labs, p.Labs)
+		out.TimeSpent = mergeSpans(out.TimeSpent, p.TimeSpent)
 		for _, at := range p.Attempts {
 			if !seen[at.ID] {
 				seen[at.ID] = true
@@ -213,6 +232,7 @@ func (l *lessonState) since(cutoff time.Time) *lessonState {
 		p.ReadAt, p.ReadAtAlso = time.Time{}, nil
 	}
 	p.Labs = labsSince(l.Labs, cutoff)
+	p.TimeSpent = spansAfter(l.TimeSpent, cutoff)
 	p.Attempts = nil
 	for _, at := range l.Attempts {
 		if at.Time.After(cutoff) {
@@ -233,7 +253,7 @@ func (l *lessonState) derive() {
 // empty reports whether the lesson holds no progress (a reset time alone is not progress).
 func (l *lessonState) empty() bool {
 	return l.FirstOpened.IsZero() && l.LastOpened.IsZero() && l.PositionAt.IsZero() &&
-		l.Position == 0 && !l.Read && len(l.Attempts) == 0 && len(l.Labs) == 0 && l.Open == nil
+		l.Position == 0 && !l.Read && len(l.Attempts) == 0 && len(l.Labs) == 0 && l.Open == nil && len(l.TimeSpent) == 0
 }
 
 // newerPosition reports whether p's position was set after out's. Equal times are broken by

@@ -73,6 +73,12 @@ func recordAttempts(waitToStart bool) int {
 			fmt.Fprintln(os.Stderr, "helper:", err)
 			return 4
 		}
+		if waitToStart { // and reviews a question of its own, and one both review
+			if err := s.RecordReviews("c", helperSchedule, helperReviews(prefix, i)); err != nil {
+				fmt.Fprintln(os.Stderr, "helper:", err)
+				return 4
+			}
+		}
 		fmt.Printf("saved %d\n", i) // os.Stdout is unbuffered: the line is out once this returns
 	}
 	if waitToStart {
@@ -98,6 +104,18 @@ func helperAttempt(id string, i int) Attempt {
 	a.Answers = append(a.Answers, Answer{QuestionID: "q2", Given: []string{id}, Credit: &credit, Hinted: true,
 		Overridden: i%2 == 1, AcceptedAs: "x", At: at(i)})
 	return a
+}
+
+// helperSchedule rates the helpers' reviews.
+var helperSchedule, _ = NewSchedule(CourseInfo{}, time.UTC)
+
+// helperReviews are review i of a helper: a question of its own, answered on day i, and
+// question "shared", which both helpers answer on the same days.
+func helperReviews(prefix string, i int) []ReviewAnswer {
+	when := t0.Add(time.Duration(i) * 24 * time.Hour)
+	own := Answer{QuestionID: fmt.Sprintf("%s-q%d", prefix, i), Hash: "h", Correct: i%3 > 0, At: when}
+	shared := Answer{QuestionID: "shared", Hash: "h", Correct: true, At: when.Add(time.Duration(prefix[0]) * time.Second)}
+	return []ReviewAnswer{{Lesson: "l", Answer: own, Source: "review"}, {Lesson: "l", Answer: shared, Source: "review"}}
 }
 
 func helper(t *testing.T, name, path, prefix string, count int) *exec.Cmd {
@@ -281,6 +299,36 @@ func TestConcurrentProcesses(t *testing.T) {
 	}
 	if len(attempts) != 2*each {
 		t.Errorf("file holds %d attempts, want %d", len(attempts), 2*each)
+	}
+	checkConcurrentReviews(t, course.Reviews, each)
+}
+
+// checkConcurrentReviews: every review of each helper's own questions is in the log, and the
+// question both reviewed each day is rated once a day.
+func checkConcurrentReviews(t *testing.T, log []ReviewEntry, each int) {
+	t.Helper()
+	seen := map[string]int{}
+	sharedDays := map[int64]int{}
+	for _, e := range log {
+		seen[e.QuestionID]++
+		if e.QuestionID == "shared" {
+			sharedDays[e.Time.Unix()/86400]++
+		}
+	}
+	for _, prefix := range []string{"A", "B"} {
+		for i := range each {
+			if id := fmt.Sprintf("%s-q%d", prefix, i); seen[id] != 1 {
+				t.Errorf("review of %s logged %d times, want once", id, seen[id])
+			}
+		}
+	}
+	if len(sharedDays) != each {
+		t.Errorf("the shared question was rated on %d days, want %d", len(sharedDays), each)
+	}
+	for d, n := range sharedDays {
+		if n != 1 {
+			t.Errorf("the shared question was rated %d times on day %d", n, d)
+		}
 	}
 }
 

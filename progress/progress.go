@@ -28,6 +28,11 @@ type CourseProgress struct {
 	// Lessons by lesson id. It may hold ids the course no longer has: callers show only the
 	// course's own lessons, and the file keeps the others in case the lesson comes back.
 	Lessons map[string]LessonProgress
+	// Reviews is the course's review log, in time order (review.go): empty until the first
+	// answer is rated, or the attempt history replayed, and saved.
+	Reviews []ReviewEntry
+	// Active holds a time of each day the learner did something in the course (activity.go).
+	Active []time.Time
 }
 
 // LessonProgress is what a learner has done in one lesson.
@@ -50,6 +55,8 @@ type LessonProgress struct {
 	Labs map[string]LabPass
 	// Open is a quiz attempt left half-way, to continue; nil when there is none.
 	Open *OpenAttempt
+	// TimeSpent is the learner's active time on the lesson's text and quiz (activity.go).
+	TimeSpent time.Duration
 }
 
 // AttemptKind says whether an attempt counts: a full attempt at the quiz does; practice (a

@@ -58,6 +58,12 @@ type ReportLesson struct {
 	PracticeAttempts    int             `json:"practice_attempts"`
 	Overrides           int             `json:"overrides"`
 	History             []ReportAttempt `json:"history"`
+
+	// Fields added within version 1 (docs/progress.md): time spent and the review of answered
+	// questions (activity.go, review.go).
+	TimeSpentSeconds int `json:"time_spent_seconds"`
+	Reviews          int `json:"reviews"`
+	ReviewsDue       int `json:"reviews_due"`
 }
 
 // ReportTotals sums up a report's lessons.
@@ -69,6 +75,13 @@ type ReportTotals struct {
 	PercentComplete float64 `json:"percent_complete"`
 	Labs            int     `json:"labs"`
 	LabsPassed      int     `json:"labs_passed"`
+
+	// Fields added within version 1: activity and review.
+	StreakDays       int `json:"streak_days"`
+	ActiveDays       int `json:"active_days"`
+	TimeSpentSeconds int `json:"time_spent_seconds"`
+	Reviews          int `json:"reviews"`
+	ReviewsDue       int `json:"reviews_due"`
 }
 
 // statusKeys are the report's status values: fixed words, unlike Status.String which is for
@@ -82,7 +95,7 @@ var statusKeys = map[Status]string{
 
 // NewReport builds the report of a course's progress at time now. Only the course's own
 // lessons are reported, in course order; progress kept for lessons the course no longer has is
-// left out.
+// left out. Days (the streak, what is due today) are now's days, in now's time zone.
 func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 	r := Report{
 		ReportVersion: ReportVersion,
@@ -120,8 +133,30 @@ func NewReport(course CourseInfo, p CourseProgress, now time.Time) Report {
 	}
 	sum := course.Summary(p)
 	r.Totals = ReportTotals{Lessons: sum.Lessons, Complete: sum.Complete, Passed: sum.Passed, Read: sum.Read,
-		PercentComplete: round1(sum.PercentComplete()), Labs: sum.Labs, LabsPassed: sum.LabsPassed}
+		PercentComplete: round1(sum.PercentComplete()), Labs: sum.Labs, LabsPassed: sum.LabsPassed,
+		StreakDays: p.Streak(now), ActiveDays: p.ActiveDays(now)}
+	addReviews(&r, course, p, now)
 	return r
+}
+
+// addReviews adds the time spent and the review counts to a report's lessons and totals.
+func addReviews(r *Report, course CourseInfo, p CourseProgress, now time.Time) {
+	sched, err := NewSchedule(course, now.Location())
+	if err != nil { // settings out of range, which validation refuses: report with the defaults
+		course.ReviewLimit, course.ReviewRetention = 0, 0
+		sched, _ = NewSchedule(course, now.Location())
+	}
+	log := sched.Log(p)
+	deck := sched.Deck(log)
+	for i, info := range course.Lessons {
+		rl := &r.Lessons[i]
+		rl.TimeSpentSeconds = int(p.Lessons[info.ID].TimeSpent / time.Second)
+		rl.Reviews = ReviewsOf(log, info)
+		rl.ReviewsDue = sched.DueIn(deck, info, now)
+		r.Totals.TimeSpentSeconds += rl.TimeSpentSeconds
+		r.Totals.Reviews += rl.Reviews
+		r.Totals.ReviewsDue += rl.ReviewsDue
+	}
 }
 
 // WriteJSON writes the report as indented JSON.
@@ -138,11 +173,12 @@ var CSVHeader = []string{
 	"best_percent", "passed", "passed_at", "attempts", "last_attempt_at", "last_attempt_percent",
 	"labs", "labs_passed",
 	"questions_per_attempt", "first_attempt_percent", "practice_attempts", "overrides",
+	"time_spent_seconds", "reviews", "reviews_due", "streak_days",
 }
 
 // WriteCSV writes the report as CSV (RFC 4180): a header row, then one row per lesson. The
 // course and report columns repeat on every row, so rows from many learners can be
-// concatenated; empty cells stand for JSON's nulls. Each lesson's history (per attempt and
+// concatenated (so does the learner's streak); empty cells stand for JSON's nulls. Each lesson's history (per attempt and
 // answer) is in the JSON report only.
 func (r Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
@@ -159,6 +195,7 @@ func (r Report) WriteCSV(w io.Writer) error {
 			strconv.Itoa(len(l.Labs)), strconv.Itoa(labsPassed(l.Labs)),
 			strconv.Itoa(l.QuestionsPerAttempt), csvFloat(l.FirstAttemptPercent), strconv.Itoa(l.PracticeAttempts),
 			strconv.Itoa(l.Overrides),
+			strconv.Itoa(l.TimeSpentSeconds), strconv.Itoa(l.Reviews), strconv.Itoa(l.ReviewsDue), strconv.Itoa(r.Totals.StreakDays),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

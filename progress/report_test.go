@@ -127,7 +127,7 @@ func TestReportCountsAReadLessonWithoutQuizAsComplete(t *testing.T) {
 	must(t, s.RecordAttempt("c", "quiz", attempt("a", at(1), 5, 7, true)))
 	course := CourseInfo{ID: "c", Lessons: []LessonInfo{{ID: "no-quiz"}, {ID: "quiz", Questions: 7}, {ID: "later", Questions: 1}}}
 	r := NewReport(course, s.Course("c"), at(2))
-	if got := r.Totals; got != (ReportTotals{Lessons: 3, Complete: 2, Passed: 1, Read: 1, PercentComplete: 66.7}) {
+	if got := r.Totals; got != (ReportTotals{Lessons: 3, Complete: 2, Passed: 1, Read: 1, PercentComplete: 66.7, StreakDays: 1, ActiveDays: 1}) {
 		t.Errorf("totals = %+v", got)
 	}
 	if p := r.Lessons[1].BestPercent; p == nil || *p != 71.4 {

@@ -18,15 +18,20 @@ type Storage interface {
 	PassLab(courseID, lessonID, labID string, values map[string]float64, now time.Time) error
 	SaveOpenAttempt(courseID, lessonID string, open *OpenAttempt, now time.Time) error
 	MarkWelcomed(courseID string, now time.Time) error
+	RecordReviews(courseID string, sched *Schedule, answers []ReviewAnswer) error
+	SetTimeSpent(courseID, lessonID string, span TimeSpan, now time.Time) error
 }
 
 // SessionOptions tune a Session. The zero value is ready to use.
 type SessionOptions struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
-	// PositionDelay is how long reading positions must stop changing before they are written
-	// (FlushPositions and Close write them at once); 0 means 500ms.
+	// PositionDelay is how long reading positions (and time spent) must stop changing before
+	// they are written (FlushPositions and Close write them at once); 0 means 500ms.
 	PositionDelay time.Duration
+	// Schedule rates the learner's answers for review (sessionreview.go); nil: answers are
+	// not logged for review.
+	Schedule *Schedule
 }
 
 // SaveResult reports the latest save: Err nil means everything recorded so far is saved.
@@ -43,6 +48,9 @@ type Session struct {
 	now      func() time.Time
 	course   CourseProgress
 	queue    *saveQueue // nil without storage: nothing is saved
+
+	reviews reviewState // sessionreview.go
+	time    timeState   // sessionreview.go
 }
 
 // NewSession starts a session of a course, with the progress storage has for it (a snapshot in
@@ -57,11 +65,13 @@ func NewSession(courseID string, storage Storage, opts SessionOptions) *Session 
 	s := &Session{courseID: courseID, now: opts.Now}
 	if storage != nil {
 		s.course = storage.Course(courseID)
-		s.queue = newSaveQueue(storage, courseID, opts.PositionDelay)
+		s.queue = newSaveQueue(storage, courseID, opts.PositionDelay, opts.Schedule)
 	}
 	if s.course.Lessons == nil {
 		s.course.Lessons = map[string]LessonProgress{}
 	}
+	s.time = timeState{id: randomID(), spans: map[string]*timeSpan{}}
+	s.startReviews(opts.Schedule)
 	return s
 }
 
@@ -124,6 +134,7 @@ func (s *Session) RecordAttempt(id string, a Attempt) {
 	a = cloneAttempt(a)
 	s.update(id, func(lp *LessonProgress) { *lp = lp.withAttempt(a) })
 	s.enqueue(saveOp{kind: opAttempt, lesson: id, attempt: a, at: a.Time})
+	s.reviewAttempt(id, a)
 }
 
 // SaveOpenAttempt keeps the quiz attempt the learner is in the middle of, with the answers so
@@ -155,6 +166,10 @@ func (s *Session) MarkWelcomed() {
 }
 
 func (s *Session) enqueue(op saveOp) {
+	// Every change but the welcome and the replay of old answers is something the learner did.
+	if op.kind != opWelcomed && (op.kind != opReviews || len(op.reviews) > 0) {
+		s.course.Active = markActive(s.course.Active, op.at)
+	}
 	if s.queue != nil {
 		s.queue.enqueue(op)
 	}
@@ -195,30 +210,46 @@ const (
 	opPassLab
 	opOpenAttempt
 	opWelcomed
+	opReviews
+	opTime
 )
 
 type saveOp struct {
-	kind    opKind
-	lesson  string
-	pos     float64
-	attempt Attempt
-	lab     string // opPassLab: the lab's id; its values in values
-	values  map[string]float64
-	open    *OpenAttempt // opOpenAttempt: nil drops it
-	at      time.Time
+	kind     opKind
+	lesson   string
+	pos      float64
+	attempt  Attempt
+	lab      string // opPassLab: the lab's id; its values in values
+	values   map[string]float64
+	open     *OpenAttempt // opOpenAttempt: nil drops it
+	reviews  []ReviewAnswer
+	schedule *Schedule // opReviews: the rules the answers were given under
+	span     TimeSpan
+	at       time.Time
+}
+
+// coalesced reports whether a later change of the same kind to the same lesson replaces this
+// one before it is written: reading positions and time spent, which change with every key.
+func (op saveOp) coalesced() bool { return op.kind == opPosition || op.kind == opTime }
+
+type coalesceKey struct {
+	kind   opKind
+	lesson string
 }
 
 // saveQueue writes a session's changes to its storage in one goroutine, in the order they were
-// made. Reading positions are coalesced per lesson and written once they have not changed for
-// posDelay (or at once on flushPositions or close). Everything else is written at once.
+// made. Reading positions and time spent are coalesced per lesson and written once they have
+// not changed for posDelay (or at once on flushPositions or close). Everything else is written
+// at once.
 type saveQueue struct {
 	storage  Storage
 	courseID string
 	posDelay time.Duration
+	schedule *Schedule // for opReviews
 
 	mu        sync.Mutex
 	queue     []saveOp
-	positions map[string]saveOp // pending reading positions, by lesson
+	positions map[coalesceKey]saveOp // pending reading positions and times spent
 	flushPos  bool
 	closed    bool
 
@@ -228,9 +259,9 @@ type saveQueue struct {
 	lastErr error // read after done
 }
 
-func newSaveQueue(storage Storage, courseID string, posDelay time.Duration) *saveQueue {
-	q := &saveQueue{storage: storage, courseID: courseID, posDelay: posDelay,
-		positions: map[string]saveOp{}, wake: make(chan struct{}, 1),
+func newSaveQueue(storage Storage, courseID string, posDelay time.Duration, schedule *Schedule) *saveQueue {
+	q := &saveQueue{storage: storage, courseID: courseID, posDelay: posDelay, schedule: schedule,
+		positions: map[coalesceKey]saveOp{}, wake: make(chan struct{}, 1),
 		done: make(chan struct{}), results: make(chan SaveResult, 1)}
 	go q.run()
 	return q
@@ -242,13 +273,22 @@ func (q *saveQueue) enqueue(op saveOp) {
 		q.mu.Unlock()
 		return
 	}
-	if op.kind == opPosition {
-		q.positions[op.lesson] = op
+	if op.kind == opReviews {
+		op.schedule = q.schedule
+	}
+	if op.coalesced() {
+		q.positions[coalesceKey{op.kind, op.lesson}] = op
 	} else {
 		q.queue = append(q.queue, op)
 	}
 	q.mu.Unlock()
 	q.signal()
+}
+
+func (q *saveQueue) setSchedule(schedule *Schedule) {
+	q.mu.Lock()
+	q.schedule = schedule
+	q.mu.Unlock()
 }
 
 func (q *saveQueue) flushPositions() {
@@ -353,6 +393,10 @@ func (q *saveQueue) apply(ops []saveOp) (err error) {
 			e = q.storage.SaveOpenAttempt(q.courseID, op.lesson, op.open, op.at)
 		case opWelcomed:
 			e = q.storage.MarkWelcomed(q.courseID, op.at)
+		case opReviews:
+			e = q.storage.RecordReviews(q.courseID, op.schedule, op.reviews)
+		case opTime:
+			e = q.storage.SetTimeSpent(q.courseID, op.lesson, op.span, op.at)
 		}
 		if e != nil {
 			err = e // the last error counts: later saves may have fixed earlier ones

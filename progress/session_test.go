@@ -62,6 +62,14 @@ func (s *recordingStorage) MarkWelcomed(string, time.Time) error {
 	return s.write("welcomed", "course")
 }
 
+func (s *recordingStorage) RecordReviews(_ string, _ *Schedule, answers []ReviewAnswer) error {
+	return s.write(fmt.Sprintf("%d reviews", len(answers)), "course")
+}
+
+func (s *recordingStorage) SetTimeSpent(_, l string, span TimeSpan, _ time.Time) error {
+	return s.write(fmt.Sprintf("time %ds", span.Seconds), l)
+}
+
 func (s *recordingStorage) log() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()

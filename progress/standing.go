@@ -1,6 +1,9 @@
 package progress
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // This file holds the rules that turn what a learner did into where they stand: a lesson's
 // standing, the lock of a sequential course, where "continue" goes, the course's completion and
@@ -15,6 +18,10 @@ type CourseInfo struct {
 	PassMark           int
 	Sequential         bool         // a lesson opens only once the one before it is complete
 	Lessons            []LessonInfo // in course order
+	// ReviewLimit and ReviewRetention tune the review of answered questions (review.go): the
+	// most review answers a day and the recall aimed for; 0 means internal/srs's default.
+	ReviewLimit     int
+	ReviewRetention float64
 }
 
 // LessonInfo is what the rules and the reports need to know of one lesson.
@@ -168,7 +175,7 @@ func WholePercent(p float64) int {
 func (p CourseProgress) HasProgress(lessonID string) bool {
 	if lessonID != "" {
 		_, ok := p.Lessons[lessonID]
-		return ok
+		return ok || slices.ContainsFunc(p.Reviews, func(e ReviewEntry) bool { return e.Lesson == lessonID })
 	}
 	return len(p.Lessons) > 0 || p.LastLesson != ""
 }

@@ -159,29 +159,7 @@ func (s *Store) Warnings() []string {
 func (s *Store) Course(courseID string) CourseProgress {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := CourseProgress{Lessons: map[string]LessonProgress{}}
-	c := s.state.Courses[courseID]
-	if c == nil {
-		return out
-	}
-	out.LastLesson = c.LastLesson
-	out.Welcomed = !c.WelcomedAt.IsZero()
-	for id, l := range c.Lessons {
-		if l.empty() {
-			continue
-		}
-		lp := LessonProgress{
-			FirstOpened: l.firstOpening(), LastOpened: l.LastOpened,
-			Position: l.Position, Read: l.Read, ReadAt: l.ReadAt,
-			Best: l.Best, Passed: l.Passed, PassedAt: l.PassedAt, Open: l.openAttempt(),
-		}
-		for _, a := range l.Attempts {
-			lp.Attempts = append(lp.Attempts, cloneAttempt(a))
-		}
-		lp.Labs = firstPasses(l.Labs)
-		out.Lessons[id] = lp
-	}
-	return out
+	return s.state.Courses[courseID].snapshot()
 }
 
 // OpenLesson records that the learner opened a lesson: its first and last opening, and the
@@ -269,6 +247,7 @@ func (s *Store) change(courseID, lessonID string, now time.Time, apply func(*cou
 	if now.IsZero() || !validTime(now) {
 		return fmt.Errorf("progress of lesson %s: invalid time %v", lessonID, now)
 	}
+	local := now
 	now = cleanTime(now)
 	s.mu.Lock()
 	c := s.state.Courses[courseID]
@@ -276,6 +255,7 @@ func (s *Store) change(courseID, lessonID string, now time.Time, apply func(*cou
 		c = &courseState{}
 		s.state.Courses[courseID] = c
 	}
+	c.ActiveOn = markActive(c.ActiveOn, local)
 	if c.Lessons == nil {
 		c.Lessons = map[string]*lessonState{}
 	}
@@ -371,7 +351,7 @@ func (f *file) hasProgress(courseID, lessonID string) bool {
 		return false
 	}
 	if lessonID == "" {
-		if c.LastLesson != "" || !c.WelcomedAt.IsZero() {
+		if c.LastLesson != "" || !c.WelcomedAt.IsZero() || len(c.ActiveOn) > 0 || len(c.ReviewLog) > 0 {
 			return true
 		}
 		for _, l := range c.Lessons {
@@ -382,7 +362,7 @@ func (f *file) hasProgress(courseID, lessonID string) bool {
 		return false
 	}
 	l := c.Lessons[lessonID]
-	return l != nil && !l.empty()
+	return l != nil && !l.empty() || slices.ContainsFunc(c.ReviewLog, func(e ReviewEntry) bool { return e.Lesson == lessonID })
 }
 
 // reset marks the course or lesson as reset at now and drops what it held.
@@ -393,7 +373,12 @@ func (f *file) reset(courseID, lessonID string, now time.Time) {
 	}
 	if lessonID == "" {
 		c.ResetAt = latest(c.ResetAt, now)
-	} else if l := c.Lessons[lessonID]; l != nil {
+	} else {
+		l := c.Lessons[lessonID]
+		if l == nil { // a lesson with review log entries alone
+			l = &lessonState{}
+			c.Lessons[lessonID] = l
+		}
 		l.ResetAt = latest(l.ResetAt, now)
 	}
 	f.Courses[courseID] = mergeCourse(c, nil)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"math/rand/v2"
+	"time"
 
 	"github.com/aieng/aieng/internal/courseinfo"
 	"github.com/aieng/aieng/internal/render"
@@ -39,6 +40,8 @@ type common struct {
 	// nav is the screen change a screen asked for while it handled a message; the root model
 	// makes it as soon as the screen returns.
 	nav navMsg
+
+	lastKey time.Time // when the previous key came, for the time spent (timespent.go)
 }
 
 // goTo asks for another screen (a navigation message). The switch happens in the same Update,
@@ -95,6 +98,9 @@ func (c *common) setFlash(msg string, warn bool) { c.flash, c.flashWarn = msg, w
 // setCourse switches to a version of the course, and the facts the progress rules need of it.
 func (c *common) setCourse(course *lessons.Course) {
 	c.course, c.info = course, courseinfo.Of(course)
+	if c.prog != nil {
+		c.prog.SetSchedule(c.schedule()) // the questions may have been edited
+	}
 }
 
 // The rules about the learner's standing belong to the progress package; these only ask them

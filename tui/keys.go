@@ -78,11 +78,14 @@ type keyMap struct {
 	ScrollRight key.Binding
 	CopyCode    key.Binding
 	Count       key.Binding
+
+	// Review: r on the outline opens a review session of the questions due (review.go).
+	Review key.Binding
 }
 
 // defaultKeyMap returns the keys of aieng. A binding's first key is the one sentences name.
 func defaultKeyMap() *keyMap {
-	return &keyMap{
+	k := &keyMap{
 		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Back: key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back")),
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -127,19 +130,25 @@ func defaultKeyMap() *keyMap {
 		Override:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "I was right")),
 		ResumeQuiz:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter", "continue")),
 		StartOver:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "start over")),
-
-		OpenLab:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "open the lab")),
-		RunCheck:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run the check")),
-		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:           key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
-		ShowSolution: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "solution")),
-
-		ScrollLeft:  key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "scroll code left")),
-		ScrollRight: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "scroll code right")),
-		CopyCode:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy code")),
-		Count: key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-			key.WithHelp("2c", "copy code block 2")),
 	}
+	k.bindLabCodeAndReview()
+	return k
+}
+
+// bindLabCodeAndReview binds the keys of the labs, the reader's code blocks and the review.
+func (k *keyMap) bindLabCodeAndReview() {
+	k.OpenLab = key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "open the lab"))
+	k.RunCheck = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run the check"))
+	k.Yes = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes"))
+	k.No = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no"))
+	k.ShowSolution = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "solution"))
+
+	k.ScrollLeft = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "scroll code left"))
+	k.ScrollRight = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "scroll code right"))
+	k.CopyCode = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy code"))
+	k.Count = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("2c", "copy code block 2"))
+
+	k.Review = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review"))
 }
 
 // keySymbols are how keys are shown, where that differs from their name in Bubble Tea.

@@ -20,7 +20,8 @@ func TestNoKeyServesTwoActions(t *testing.T) {
 		bindings []key.Binding
 		allowed  []string // keys knowingly bound twice, matched in the order the screen checks
 	}{
-		"outline": {append(slices.Clone(common), k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Continue, k.Filter), nil},
+		"outline": {append(slices.Clone(common), k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.Open,
+			k.Continue, k.Filter, k.Review), nil},
 		"reader": {append(append(slices.Clone(common), scroll...), k.Search, k.NextMatch, k.PrevMatch, k.NextLesson, k.PrevLesson,
 			k.TakeQuiz, k.OpenLab, k.Accept, k.ScrollLeft, k.ScrollRight, k.CopyCode, k.Count), nil},
 		// A true/false question: t and f answer before f pages down; space ticks before it
@@ -30,6 +31,7 @@ func TestNoKeyServesTwoActions(t *testing.T) {
 		"quiz, answered":      {append(append(slices.Clone(common), scroll...), k.NextQ, k.Override), []string{" "}}, // space, as enter, scrolls to the end, then moves on
 		"quiz, finished":      {append(append(slices.Clone(common), scroll...), k.Done, k.RetryAll, k.RetryMissed), nil},
 		"quiz, left half-way": {append(append(slices.Clone(common), scroll...), k.ResumeQuiz, k.StartOver), nil},
+		"review, summary":     {append(append(slices.Clone(common), scroll...), k.Done), nil}, // asking and answered: as the quiz
 		"command lab":         {append(slices.Clone(common), k.RunCheck, k.Yes, k.No, k.ShowSolution), nil},
 	}
 	for name, s := range screens {

@@ -136,6 +136,10 @@ func (*countingStore) SaveOpenAttempt(string, string, *progress.OpenAttempt, tim
 	return nil
 }
 func (*countingStore) MarkWelcomed(string, time.Time) error { return nil }
+func (*countingStore) RecordReviews(string, *progress.Schedule, []progress.ReviewAnswer) error {
+	return nil
+}
+func (*countingStore) SetTimeSpent(string, string, progress.TimeSpan, time.Time) error { return nil }
 
 // TestLabNearestTheView: with two labs in a lesson, l opens the card on screen (the upper one
 // when both are), or the nearest when none is.

@@ -82,7 +82,7 @@ var (
 )
 
 func testOptions() Options {
-	return Options{Look: testLook, Seed: 1, Now: testClock(), PositionDelay: time.Millisecond}
+	return Options{Look: testLook, Seed: 1, Now: testClock(), PositionDelay: time.Millisecond, Zone: time.UTC}
 }
 
 // driver runs a model the way Bubble Tea does, but synchronously: each command's message is fed

@@ -588,6 +588,10 @@ func (failingStore) SaveOpenAttempt(string, string, *progress.OpenAttempt, time.
 	return nil
 }
 func (failingStore) MarkWelcomed(string, time.Time) error { return nil }
+func (failingStore) RecordReviews(string, *progress.Schedule, []progress.ReviewAnswer) error {
+	return nil
+}
+func (failingStore) SetTimeSpent(string, string, progress.TimeSpan, time.Time) error { return nil }
 
 func TestSaveFailureIsAWarning(t *testing.T) {
 	d := newDriver(t, testCourse(t), failingStore{}, 100, 24)

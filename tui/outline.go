@@ -23,6 +23,8 @@ type outlineModel struct {
 
 	filter    textinput.Model
 	filtering bool // the filter input has the keys
+
+	stats outlineStats // reviews due, streak, time spent (outlinestats.go)
 }
 
 type rowKind int
@@ -35,6 +37,7 @@ const (
 	rowBlank
 	rowNoMatch
 	rowExcerpt // under a lesson found by its text: the text around the match
+	rowReview  // opens a review session of the questions due
 )
 
 type outlineRow struct {
@@ -45,16 +48,18 @@ type outlineRow struct {
 }
 
 func (r outlineRow) selectable() bool {
-	return r.kind == rowContinue || r.kind == rowComplete || r.kind == rowLesson
+	return r.kind == rowContinue || r.kind == rowComplete || r.kind == rowLesson || r.kind == rowReview
 }
 
 func newOutline(c *common) *outlineModel {
 	o := &outlineModel{c: c, filter: newTextInput("Filter: ", "a word of a lesson's title or text", 64, c.st)}
+	o.refreshStats()
 	o.rebuild()
 	return o
 }
 
 func (o *outlineModel) enter(navMsg) (tea.Cmd, bool) {
+	o.refreshStats()
 	o.rebuild()
 	return o.resize(), true
 }
@@ -62,6 +67,7 @@ func (o *outlineModel) enter(navMsg) (tea.Cmd, bool) {
 func (o *outlineModel) leave() {}
 
 func (o *outlineModel) courseChanged() tea.Cmd {
+	o.refreshStats()
 	o.rebuild()
 	return o.resize()
 }
@@ -121,6 +127,9 @@ func (o *outlineModel) courseRows() []outlineRow {
 		i, _ := o.c.continueAt()
 		rows = append(rows, outlineRow{kind: rowContinue, lesson: i})
 	}
+	if o.stats.due > 0 {
+		rows = append(rows, outlineRow{kind: rowReview})
+	}
 	n := 0
 	for _, s := range o.c.course.Sections() {
 		rows = append(rows, outlineRow{kind: rowBlank})
@@ -149,12 +158,21 @@ func (o *outlineModel) nextSelectable(from, dir int) int {
 	return max(min(from, len(o.rows)-1), 0)
 }
 
-// headerLines are the lines above the list: the progress bar, or the filter input.
+// headerLines are the lines above the list: the progress bar, or the filter input, and when
+// there is room and something to say, the stats line under it (outlinestats.go).
 func (o *outlineModel) headerLines() int {
-	if o.c.bodyHeight() < 8 {
+	switch h := o.c.bodyHeight(); {
+	case h < 8:
 		return 1
+	case h >= 12 && o.showStats():
+		return 4
 	}
 	return 3
+}
+
+// showStats reports whether the header has a stats line to show.
+func (o *outlineModel) showStats() bool {
+	return !o.filtering && o.filter.Value() == "" && len(o.statsParts()) > 0
 }
 
 // listHeight is how many rows show. When they do not all fit, the last line of the body says
@@ -263,9 +281,8 @@ func (o *outlineModel) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Open):
 		o.open(o.cursor)
 		return nil
-	case key.Matches(km, k.Continue):
-		i, resume := o.c.continueAt()
-		o.c.goTo(openLessonMsg{index: i, resume: resume})
+	case key.Matches(km, k.Continue, k.Review):
+		o.jump(km)
 		return nil
 	case key.Matches(km, k.Filter):
 		o.filtering = true
@@ -282,6 +299,16 @@ func (o *outlineModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	return o.c.prefetch(o.selectedLesson())
+}
+
+// jump goes where a shortcut leads: the lesson to continue, or a review session.
+func (o *outlineModel) jump(km tea.KeyMsg) {
+	if key.Matches(km, o.c.keys.Review) {
+		o.c.goTo(startReviewMsg{})
+		return
+	}
+	i, resume := o.c.continueAt()
+	o.c.goTo(openLessonMsg{index: i, resume: resume})
 }
 
 func (o *outlineModel) updateFilter(km tea.KeyMsg) tea.Cmd {
@@ -333,6 +360,8 @@ func (o *outlineModel) open(row int) {
 	case rowContinue:
 		i, resume := o.c.continueAt()
 		o.c.goTo(openLessonMsg{index: i, resume: resume})
+	case rowReview:
+		o.c.goTo(startReviewMsg{})
 	case rowLesson:
 		if o.c.locked(r.lesson) {
 			o.c.setFlash("Locked: to open it, "+o.unlockHint(r.lesson)+".", true)
@@ -381,6 +410,9 @@ func (o *outlineModel) status() statusInfo {
 		if o.cursor < len(o.rows) && o.rows[o.cursor].kind == rowComplete {
 			return statusInfo{left: "See your best score in every lesson", tone: toneGood}
 		}
+		if o.cursor < len(o.rows) && o.rows[o.cursor].kind == rowReview {
+			return o.reviewRowStatus()
+		}
 		return statusInfo{}
 	}
 	l := o.c.course.Lessons[i]
@@ -393,7 +425,11 @@ func (o *outlineModel) status() statusInfo {
 		return statusInfo{left: until, tone: toneWarn}
 	}
 	q := len(l.Quiz)
-	return statusInfo{left: fmt.Sprintf("%d. %s", i+1, l.Title), right: fmt.Sprintf("%d min · %d %s", l.Minutes, q, plural(q, "question", "questions"))}
+	right := fmt.Sprintf("%d min · %d %s", l.Minutes, q, plural(q, "question", "questions"))
+	if s := spentText(o.c.prog.Lesson(l.ID).TimeSpent); s != "" {
+		right += " · " + s + " spent"
+	}
+	return statusInfo{left: fmt.Sprintf("%d. %s", i+1, l.Title), right: right}
 }
 
 func (o *outlineModel) help() help.KeyMap {
@@ -405,12 +441,18 @@ func (o *outlineModel) help() help.KeyMap {
 		}
 	}
 	back := hint("quit", k.Back)
+	short, rank := []key.Binding{hint("move", k.Up, k.Down), k.Filter, k.Continue, k.Open, back, k.Help}, []int{1, 2, 2, 3, 3, 3}
+	actions := []key.Binding{k.Open, k.Continue, k.Filter, hint("clear filter", k.Cancel)}
+	if o.stats.due > 0 { // r says when nothing is due, but is worth listing only when something is
+		short, rank = append([]key.Binding{k.Review}, short...), append([]int{2}, rank...)
+		actions = append(actions, k.Review)
+	}
 	return keyHelp{
-		short: []key.Binding{hint("move", k.Up, k.Down), k.Filter, k.Continue, k.Open, back, k.Help},
-		rank:  []int{1, 2, 2, 3, 3, 3},
+		short: short,
+		rank:  rank,
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.Open, k.Continue, k.Filter, hint("clear filter", k.Cancel)},
+			actions,
 			{back, k.Quit, hint("close help", k.Help)},
 		},
 	}

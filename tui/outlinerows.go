@@ -28,9 +28,12 @@ func (o *outlineModel) view() string {
 	} else {
 		b.WriteString(o.progressLine(w))
 	}
-	if o.headerLines() == 3 {
+	switch o.headerLines() {
+	case 4:
+		b.WriteString("\n" + pad + o.statsLine(w) + "\n\n")
+	case 3:
 		b.WriteString("\n\n")
-	} else {
+	default:
 		b.WriteString("\n")
 	}
 	lh := o.listHeight()
@@ -54,6 +57,9 @@ func (o *outlineModel) progressLine(w int) string {
 	sum := c.summary()
 	label := fmt.Sprintf("%d of %d %s", sum.Complete, sum.Lessons, c.doneWords().adjective)
 	frac := sum.PercentComplete() / 100
+	if o.headerLines() < 4 {
+		label += o.dueNote() // no stats line: the questions due at least
+	}
 	head := "  " + st.Heading.Render("Progress") + "  "
 	barW := min(w-ansi.StringWidth(head)-ansi.StringWidth(label)-4, 30)
 	if barW < 5 {
@@ -105,6 +111,8 @@ func (o *outlineModel) rowView(r outlineRow, selected bool, w int) string {
 		return clip("        "+st.Subtle.Render("“"+r.section+"”"), w)
 	case rowSection:
 		return clip("  "+st.Section.Render(r.section), w)
+	case rowReview:
+		return o.reviewRow(cur, selected, w)
 	case rowComplete:
 		return renderRow(st, []seg{cur, {"★ ", st.Passed}, {clip("Course complete: see your scores", w-4), st.Heading}}, selected, w)
 	case rowContinue:

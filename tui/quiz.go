@@ -51,6 +51,8 @@ type quizModel struct {
 	lines      []string // the composed body
 	cursorLine int      // the line of the focused choice, kept in view
 	scroll     scroller
+
+	rv *reviewRun // the review screen's session (review.go); nil in a lesson's quiz
 }
 
 type quizPhase int
@@ -75,6 +77,9 @@ func newQuiz(c *common) *quizModel {
 // enter opens a lesson's quiz (startQuizMsg): the attempt left half-way, if there is one that
 // still fits the quiz, else a new full attempt.
 func (z *quizModel) enter(msg navMsg) (tea.Cmd, bool) {
+	if r, ok := msg.(startReviewMsg); ok {
+		return z.enterReview(r)
+	}
 	start, ok := msg.(startQuizMsg)
 	if !ok || start.index < 0 || start.index >= len(z.c.course.Lessons) || len(z.c.course.Lessons[start.index].Quiz) == 0 {
 		return nil, false
@@ -97,6 +102,7 @@ func (z *quizModel) enter(msg navMsg) (tea.Cmd, bool) {
 // leave records the attempt when its last answer is given: moving on, leaving the quiz and
 // quitting all finish it.
 func (z *quizModel) leave() {
+	z.saveReviewed()
 	if z.round != nil && z.phase == answered && z.round.Done() {
 		z.finish()
 	}
@@ -105,6 +111,9 @@ func (z *quizModel) leave() {
 // courseChanged moves the quiz to the new version of its lesson, keeping the learner's place
 // (quizreload.go). When the lesson is gone from the course, the quiz goes back to the outline.
 func (z *quizModel) courseChanged() tea.Cmd {
+	if z.rv != nil {
+		return z.reviewCourseChanged()
+	}
 	i := z.c.course.Index(z.lesson.ID)
 	if i < 0 {
 		z.c.setFlash(fmt.Sprintf("The lesson %q is gone from the course.", z.lesson.ID), true)
@@ -166,6 +175,7 @@ func (z *quizModel) lastQuestion() bool { return z.qi+1 >= len(z.questions()) }
 
 // begin shows question n of the round, with nothing chosen.
 func (z *quizModel) begin(n int) tea.Cmd {
+	z.reviewAt(n)
 	z.qi, z.phase, z.confirmLeave = n, asking, false
 	q := z.question()
 	z.order = q.ChoiceOrder(z.c.rng)
@@ -201,7 +211,7 @@ func (z *quizModel) record(a lessons.Answer) {
 // keepOpen saves a full attempt under way, with its answers so far. Practice is not kept: it
 // is a retry right after the answers were shown, not the quiz.
 func (z *quizModel) keepOpen() {
-	if !z.round.Practice() {
+	if z.rv == nil && !z.round.Practice() {
 		z.c.prog.SaveOpenAttempt(z.lesson.ID, courseinfo.OpenAttempt(z.attemptID, z.started, z.round, z.given))
 	}
 }
@@ -219,6 +229,10 @@ func (z *quizModel) override() {
 
 // finish records the finished round as an attempt (once) and scores it.
 func (z *quizModel) finish() {
+	if z.rv != nil {
+		z.finishReview()
+		return
+	}
 	if z.recorded {
 		return
 	}

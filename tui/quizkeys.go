@@ -79,6 +79,8 @@ func (z *quizModel) tooSoon(km tea.KeyMsg) bool {
 func (z *quizModel) back() {
 	k := z.c.keys
 	switch {
+	case z.rv != nil: // every answer is saved as it is given
+		z.leaveReview()
 	case z.phase == resuming || z.phase == finished || z.round.Answered() == 0:
 		z.c.goTo(backToLessonMsg{})
 	case z.phase == answered && z.round.Done():
@@ -284,6 +286,8 @@ func (z *quizModel) updateAnswered(km tea.KeyMsg) tea.Cmd {
 func (z *quizModel) updateFinished(km tea.KeyMsg) tea.Cmd {
 	k := z.c.keys
 	switch {
+	case z.rv != nil:
+		z.updateReviewFinished(km)
 	case key.Matches(km, k.RetryAll):
 		return z.startFull()
 	case key.Matches(km, k.RetryMissed) && len(z.result.Missed) > 0:

@@ -17,6 +17,9 @@ import (
 // line and key help.
 
 func (z *quizModel) composeResult() []string {
+	if z.rv != nil {
+		return z.composeReviewSummary()
+	}
 	st, r, w := z.c.st, z.result, z.textWidth()
 	lines := append([]string{""}, z.resultHeading(w)...)
 	lines = append(lines, "")
@@ -183,6 +186,9 @@ func (z *quizModel) nextAction() resultAction {
 }
 
 func (z *quizModel) crumbs() ([]string, string) {
+	if z.rv != nil {
+		return z.reviewCrumbs()
+	}
 	name := "Quiz"
 	if z.round != nil && z.round.Practice() && z.phase != resuming {
 		name = "Practice"
@@ -195,6 +201,9 @@ func (z *quizModel) crumbs() ([]string, string) {
 
 func (z *quizModel) status() statusInfo {
 	k := z.c.keys
+	if z.rv != nil && z.phase == finished {
+		return z.reviewStatus()
+	}
 	switch z.phase {
 	case resuming:
 		return statusInfo{left: fmt.Sprintf("%s continues, %s starts over", keyName(k.ResumeQuiz), keyName(k.StartOver)), tone: toneAction}
@@ -257,7 +266,7 @@ func (z *quizModel) nextQuestionDesc() string {
 	case !z.scroll.atBottom():
 		return "read on"
 	case z.lastQuestion():
-		return "see your score"
+		return z.endWord()
 	}
 	return "next question"
 }
@@ -271,8 +280,11 @@ func (z *quizModel) help() help.KeyMap {
 	case asking:
 		return z.askingHelp()
 	}
+	if z.rv != nil && z.phase == finished {
+		return z.reviewHelp()
+	}
 	scroll := hint("scroll", k.Down, k.Up)
-	back := hint("leave quiz", k.Back)
+	back := hint("leave "+z.noun(), k.Back)
 	var short []key.Binding
 	var rank []int
 	if z.phase == answered {
@@ -307,7 +319,7 @@ func (z *quizModel) askingHelp() help.KeyMap {
 		if q.Hint != "" {
 			short, rank = append(short, k.HintInInput), append(rank, 1)
 		}
-		short = append(short, k.Submit, hint("leave quiz", k.Cancel))
+		short = append(short, k.Submit, hint("leave "+z.noun(), k.Cancel))
 		return keyHelp{short: short, full: [][]key.Binding{short, {k.Quit}}, rank: append(rank, 3, 3)}
 	case q.Kind == lessons.MultipleSelect:
 		short, rank = []key.Binding{hint("move", k.Up, k.Down), hint("tick", k.Toggle, pick)}, []int{1, 3}
@@ -319,7 +331,7 @@ func (z *quizModel) askingHelp() help.KeyMap {
 	if q.Hint != "" {
 		short, rank = append(short, k.Hint), append(rank, 1)
 	}
-	short = append(short, k.Submit, hint("leave quiz", k.Back), k.Help)
+	short = append(short, k.Submit, hint("leave "+z.noun(), k.Back), k.Help)
 	rank = append(rank, 3, 2, 2)
 	pages := []key.Binding{k.PageUp, withoutKeys(k.PageDown, " ", "f"), k.Quit}
 	return keyHelp{short: short, full: [][]key.Binding{short, pages}, rank: rank}

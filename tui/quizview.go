@@ -31,8 +31,8 @@ func (z *quizModel) compose() {
 	z.lines = lines
 	z.scroll.total = len(lines)
 	z.scroll.height = z.c.bodyHeight()
-	if z.phase == asking && z.cursor >= 0 {
-		// keep the focused choice (and the line after it) in view
+	if z.phase == asking && (z.cursor >= 0 || z.question().Typed()) {
+		// keep the focused choice, or the typed answer's input, (and the line after it) in view
 		if z.cursorLine+1 >= z.scroll.offset+z.scroll.height {
 			z.scroll.offset = z.cursorLine + 2 - z.scroll.height
 		}
@@ -103,6 +103,9 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 	if z.round.Practice() {
 		head = fmt.Sprintf("Practice %d of %d · %s", z.qi+1, len(z.questions()), kindLabel(q))
 	}
+	if z.rv != nil {
+		head = z.reviewHead(q)
+	}
 	lines := []string{"", "  " + st.Subtle.Render(clip(head, w)), ""}
 	lines = para(lines, z.md(q.Prompt, w, render.RolePrompt), 2)
 	if q.Detail != "" {
@@ -134,7 +137,7 @@ func (z *quizModel) composeQuestion(showAnswer bool) []string {
 		lines = append(lines, "")
 		next := fmt.Sprintf("Press %s for the next question.", keyName(z.c.keys.NextQ))
 		if z.lastQuestion() {
-			next = fmt.Sprintf("Press %s to see your score.", keyName(z.c.keys.NextQ))
+			next = fmt.Sprintf("Press %s to %s.", keyName(z.c.keys.NextQ), z.endWord())
 		}
 		lines = append(lines, "  "+st.CallToAction.Render(next))
 	}

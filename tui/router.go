@@ -41,7 +41,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layoutHelp()
 	case tea.KeyMsg:
 		c.flash = ""
+		m.countTime() // once per message: the keys of a burst arrived at one instant
 		cmd = m.keyBurst(msg)
+	case tea.MouseMsg:
+		m.countTime()
+		cmd = m.active().update(msg)
 	case saveResultMsg:
 		c.warning = ""
 		if msg.err != nil {

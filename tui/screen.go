@@ -50,6 +50,7 @@ const (
 	completeScreen
 	labScreen
 	welcomeScreen
+	reviewScreen
 	numScreens
 )
 
@@ -88,6 +89,12 @@ type openLabMsg struct {
 }
 
 func (openLabMsg) target() screenID { return labScreen }
+
+// startReviewMsg opens a review session (review.go): the questions due, or with practice every
+// question answered, without changing the schedule.
+type startReviewMsg struct{ practice bool }
+
+func (startReviewMsg) target() screenID { return reviewScreen }
 
 // statusInfo is the status line: a message on the left in a tone, a position on the right.
 type statusInfo struct {

@@ -61,7 +61,23 @@ type Options struct {
 	// Clipboard puts copied code on the clipboard; nil means the terminal's (OSC 52, see
 	// common.clipboard). Tests record it.
 	Clipboard func(string) error
+	// Review opens the interface on a review session (aieng review): ReviewDue or
+	// ReviewPractice. The zero value opens the outline.
+	Review ReviewMode
+	// Zone is the learner's time zone, where their days begin (reviews, the streak); nil means
+	// time.Local.
+	Zone *time.Location
 }
+
+// ReviewMode says which review session the interface opens on.
+type ReviewMode int
+
+// The review modes.
+const (
+	NoReview       ReviewMode = iota
+	ReviewDue                 // the questions due (aieng review)
+	ReviewPractice            // every question answered, without changing the schedule (--practice)
+)
 
 // LabRef names a lab of the course: its lesson's index and its id. ID "" names none.
 type LabRef struct {
@@ -107,15 +123,19 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 	if opts.Cache == nil {
 		opts.Cache = render.NewCache(64)
 	}
+	if opts.Zone == nil {
+		opts.Zone = time.Local
+	}
 	st := newStyleSheet(opts.Look.Renderer(), !opts.Look.NoColor)
 	c := &common{
 		opts: opts, st: st, keys: defaultKeyMap(),
-		prog:   progress.NewSession(course.ID, store, progress.SessionOptions{Now: opts.Now, PositionDelay: opts.PositionDelay}),
 		rng:    rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
 		md:     render.NewText(st.textStyles()),
 		render: newLessonRenderer(opts.Cache, opts.Look),
 	}
 	c.setCourse(course)
+	c.prog = progress.NewSession(course.ID, store, progress.SessionOptions{Now: opts.Now, PositionDelay: opts.PositionDelay,
+		Schedule: c.schedule()})
 	if len(opts.Warnings) > 0 {
 		c.warning = opts.Warnings[0]
 	}
@@ -127,8 +147,11 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 		completeScreen: newComplete(c),
 		labScreen:      newLab(c),
 		welcomeScreen:  newWelcome(c),
+		reviewScreen:   newReview(c),
 	}
 	switch {
+	case opts.Review != NoReview:
+		c.goTo(startReviewMsg{practice: opts.Review == ReviewPractice}) // made at the first window size
 	case opts.Lab.ID != "":
 		// aieng lab open: the lab asked for, without the first-start screen (it shows the next
 		// time the course opens).

@@ -17,7 +17,10 @@ import (
 )
 
 // runInteractive starts the learner's TUI.
-func (a *app) runInteractive(cmd *cobra.Command) error {
+func (a *app) runInteractive(cmd *cobra.Command) error { return a.runCourse(cmd, tui.NoReview) }
+
+// runCourse starts the learner's TUI, on a review session unless review is tui.NoReview.
+func (a *app) runCourse(cmd *cobra.Command, review tui.ReviewMode) error {
 	if err := a.checkInteractiveFlags(); err != nil {
 		return err
 	}
@@ -32,6 +35,10 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 		return &exitError{code: 1, msg: "the interactive course needs a terminal (stdin and stdout must both be one).\n" +
 			fmt.Sprintf("Without one, '%s list' prints the outline and '%s show ID' prints a lesson.", a.name, a.name)}
 	}
+	now, err := a.clock()
+	if err != nil {
+		return err
+	}
 	course, store, err := a.courseAndProgress()
 	if err != nil {
 		return err
@@ -39,7 +46,7 @@ func (a *app) runInteractive(cmd *cobra.Command) error {
 	// The look is decided here, once, before the program starts: nothing asks the terminal
 	// while it runs.
 	opts := tui.Options{Look: termstyle.ForTerminal(out, a.theme), Input: in, Output: out, Mouse: a.mouse, Warnings: store.Warnings(),
-		Lab: a.openLab}
+		Lab: a.openLab, Review: review, Now: now}
 	if a.watch {
 		w, err := watch.Start(a.lessonsDir)
 		if err != nil {

@@ -36,18 +36,22 @@ func (a *app) progressCmd() *cobra.Command {
 				_, err = fmt.Fprintln(a.stdout, path)
 				return err
 			}
+			clock, err := a.clock()
+			if err != nil {
+				return err
+			}
 			course, store, err := a.courseAndProgress()
 			if err != nil {
 				return err
 			}
-			info, p := courseinfo.Of(course), store.Course(course.ID)
+			info, p, now := courseinfo.Of(course), store.Course(course.ID), clock()
 			switch {
 			case asJSON:
-				return cleanReport(progress.NewReport(info, p, time.Now())).WriteJSON(a.stdout)
+				return cleanReport(progress.NewReport(info, p, now)).WriteJSON(a.stdout)
 			case asCSV:
-				return cleanReport(progress.NewReport(info, p, time.Now())).WriteCSV(a.stdout)
+				return cleanReport(progress.NewReport(info, p, now)).WriteCSV(a.stdout)
 			}
-			return a.writeProgressTable(info, p)
+			return a.writeProgressTable(info, p, now)
 		},
 	}
 	cmd.Flags().BoolVar(&showPath, "path", false, "print where the progress file is, and nothing else")
@@ -59,7 +63,7 @@ func (a *app) progressCmd() *cobra.Command {
 // writeProgressTable prints the learner's standing in each lesson, in the words and with the
 // percentages the interface uses: its first and best full attempts, how many there were, and
 // notes on practice rounds and overrides ("I was right"), which a report must not hide.
-func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProgress) error {
+func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProgress, now time.Time) error {
 	var b strings.Builder
 	b.WriteString(info.Title)
 	if info.Version != "" {
@@ -67,7 +71,7 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 	}
 	b.WriteString("\n\n")
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "   #\tLESSON\tSTATUS\tFIRST\tBEST\tATTEMPTS\tLAST ATTEMPT\tLABS")
+	fmt.Fprintln(tw, "   #\tLESSON\tSTATUS\tFIRST\tBEST\tATTEMPTS\tLAST ATTEMPT\tLABS\tTIME")
 	var notes []string
 	for i, l := range info.Lessons {
 		lp := p.Lessons[l.ID]
@@ -81,7 +85,8 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 		if len(l.Labs) > 0 {
 			labs = fmt.Sprintf("%d/%d", info.LabsPassed(p, i), len(l.Labs))
 		}
-		fmt.Fprintf(tw, "  %2d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, clipTitle(l.Title), info.Standing(p, i), first, best, len(lp.FullAttempts()), last, labs)
+		fmt.Fprintf(tw, "  %2d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", i+1, clipTitle(l.Title), info.Standing(p, i), first, best,
+			len(lp.FullAttempts()), last, labs, shortDuration(lp.TimeSpent))
 		if n := lp.PracticeRounds(); n > 0 {
 			notes = append(notes, fmt.Sprintf("%d: %d practice %s (retries of the missed questions; they do not count)", i+1, n, pluralOf(n, "round", "rounds")))
 		}
@@ -100,6 +105,9 @@ func (a *app) writeProgressTable(info progress.CourseInfo, p progress.CourseProg
 	}
 	for _, n := range notes {
 		fmt.Fprintf(&b, "Lesson %s.\n", n)
+	}
+	if err := a.writeActivity(&b, info, p, now); err != nil {
+		return err
 	}
 	for _, l := range info.Lessons {
 		if l.ID == p.LastLesson {

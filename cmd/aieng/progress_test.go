@@ -132,7 +132,13 @@ func TestProgressJSONReport(t *testing.T) {
 		basics.BestPercent == nil || *basics.BestPercent != 100 || basics.PassedAt == nil || !basics.Read {
 		t.Errorf("basics in the report: %+v", basics)
 	}
-	if r.Totals != (progress.ReportTotals{Lessons: 4, Complete: 1, Passed: 1, Read: 2, PercentComplete: 25}) {
+	// The progress is two days old (seededProgress): no streak, and the practice answer's
+	// question, the one answer kept, is due for review.
+	totals := r.Totals
+	activeDays := totals.ActiveDays // 1, or 2 when the seeded minutes straddled midnight
+	totals.ActiveDays = 0
+	if totals != (progress.ReportTotals{Lessons: 4, Complete: 1, Passed: 1, Read: 2, PercentComplete: 25, Reviews: 1, ReviewsDue: 1}) ||
+		activeDays < 1 || activeDays > 2 {
 		t.Errorf("totals: %+v", r.Totals)
 	}
 	// Every documented key is present, nulls included, so a grader can rely on them.

@@ -109,6 +109,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.exportCmd(),   // export.go
 		a.versionCmd(),  // version.go
 		a.labCmd(),      // lab.go
+		a.reviewCmd(),   // review.go
 	)
 	return root
 }

@@ -12,7 +12,8 @@ import (
 // Of describes a course to the progress rules and reports.
 func Of(c *lessons.Course) progress.CourseInfo {
 	info := progress.CourseInfo{ID: c.ID, Title: c.Title, Version: c.Version, PassMark: c.PassMark,
-		Sequential: c.Sequential, Lessons: make([]progress.LessonInfo, 0, len(c.Lessons))}
+		Sequential: c.Sequential, Lessons: make([]progress.LessonInfo, 0, len(c.Lessons)),
+		ReviewLimit: c.ReviewLimit, ReviewRetention: c.ReviewRetention}
 	for _, l := range c.Lessons {
 		hashes := make(map[string]string, len(l.Quiz))
 		for _, q := range l.Quiz {
