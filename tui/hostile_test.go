@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/internal/termstyle"
 	"github.com/aieng/aieng/lessons"
+	"github.com/aieng/aieng/progress"
 )
 
 // The reliability review (finding 2) saw a course's escape sequences reach the terminal from
@@ -121,4 +123,26 @@ func TestViewKeepsOnlyOurLinks(t *testing.T) {
 		}
 		requireTerminalSafe(t, name, ourLink.ReplaceAllString(v, ""))
 	}
+}
+
+// TestReviewHoldsNoEscapeSequenceButStyling: the review (issue 12) shows a course's text on its
+// own screens, the outline's review row, a question and the summary with its missed questions:
+// the last pass keeps them as safe as the quiz.
+func TestReviewHoldsNoEscapeSequenceButStyling(t *testing.T) {
+	c := hostileCourse()
+	q := c.Lessons[0].Quiz[0]
+	store := openStore(t, filepath.Join(t.TempDir(), "progress.json"))
+	must(t, store.MarkWelcomed(c.ID, yesterday))
+	must(t, store.RecordAttempt(c.ID, "h", progress.Attempt{ID: "a1", Time: yesterday, Total: 1,
+		Answers: []progress.Answer{{QuestionID: q.ID, Hash: q.Hash, Given: []string{"x"}, At: yesterday}}}))
+	opts := testOptions()
+	opts.Look = termstyle.Look{Style: render.Dark, Profile: termenv.TrueColor, Dark: true}
+	d := newDriverWith(t, opts, c, store, 100, 30)
+	d.requireLine("1 due for review")
+	requireTerminalSafe(t, "outline with a review due", d.view())
+	for _, keys := range [][]string{{"r"}, {"2"}, {"enter"}, {"enter"}} {
+		d.keys(keys...)
+		requireTerminalSafe(t, "review after "+strings.Join(keys, " "), d.view())
+	}
+	d.requireView("Review done", "Prompt")
 }

@@ -7,6 +7,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/aieng/aieng/internal/srs"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
@@ -245,4 +247,32 @@ func TestTypedAnswerStaysInView(t *testing.T) {
 	d.keys("enter", "t", "labelled")
 	d.requireView("› labelled")
 	requireFits(t, d.view(), 40, 12)
+}
+
+// TestKeyBurstCountsTimeOnce: Bubble Tea delivers keys read together as one message, which the
+// router splits into single presses (keyBurst). The burst arrived at one instant: the pause
+// before it counts once, capped, to the lesson on show when it arrived, even when its keys
+// open another lesson; that lesson's time starts with the burst.
+func TestKeyBurstCountsTimeOnce(t *testing.T) {
+	c := testCourse(t)
+	now := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
+	opts := testOptions()
+	opts.Now = func() time.Time { return now }
+	d := newDriverWith(t, opts, c, nil, 80, 24)
+	d.keys("enter") // open the first lesson
+	first, second := c.Lessons[0].ID, c.Lessons[1].ID
+	now = now.Add(2 * time.Minute)
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj]jj")}) // scroll, next lesson, scroll
+	d.requireScreen(c.Lessons[1].Title)
+	if got := d.lesson(first).TimeSpent; got != 2*time.Minute {
+		t.Errorf("%s: %v, want the pause before the burst, 2m0s", first, got)
+	}
+	if got := d.lesson(second).TimeSpent; got != 0 {
+		t.Errorf("%s: %v, want 0: the burst that opened it took no time", second, got)
+	}
+	now = now.Add(time.Hour)
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kkkk")})
+	if got := d.lesson(second).TimeSpent; got != idleCap {
+		t.Errorf("%s: %v after an hour's pause and a burst, want %v once", second, got, idleCap)
+	}
 }

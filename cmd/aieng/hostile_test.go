@@ -71,7 +71,8 @@ func TestDecodedEscapesAreRefusedEverywhere(t *testing.T) {
 		}
 		requireNoControl(t, name+": validate", out+errOut)
 		for _, args := range [][]string{{"show", "one"}, {"show", "one", "--width", "30"}, {"list"}, {"list", "--json"},
-			{"version"}, {"progress"}, {"progress", "--csv"}, {"progress", "--json"}} {
+			{"version"}, {"progress"}, {"progress", "--csv"}, {"progress", "--json"}, {"review"}, {"review", "--due"},
+			{"review", "--practice"}} {
 			out, errOut, code := runCLI(t, append([]string{"--lessons", dir}, args...)...)
 			want := 1
 			if args[0] == "version" {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aieng/aieng/internal/courseinfo"
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/progress"
 	"github.com/aieng/aieng/tui"
 )
@@ -37,7 +38,7 @@ func (a *app) reviewCmd() *cobra.Command {
 				}
 				return nil
 			case practice && st.Cards == 0, !practice && st.Due == 0:
-				_, err := fmt.Fprintln(a.stdout, a.nothingDue(st, practice))
+				_, err := fmt.Fprintln(a.stdout, safetext.Text(a.nothingDue(st, practice)))
 				return err
 			}
 			mode := tui.ReviewDue
