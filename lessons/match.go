@@ -142,6 +142,10 @@ func digitsOf(s string) string {
 // makes its own.
 func foldCase(s string) string { return cases.Fold().String(s) }
 
+// NormalizeAnswer is the form a typed answer is compared in (normalizeAnswer): answers with
+// the same form are one answer to the judge, so a class report counts them as one.
+func NormalizeAnswer(s string) string { return normalizeAnswer(s) }
+
 // normalizeAnswer brings an answer to the form answers are compared in: NFC, case-folded,
 // hyphens, underscores, dashes and whitespace turned to single spaces, and space, punctuation
 // and symbols (Markdown's `code` backticks among them) trimmed from both ends, except the

@@ -107,6 +107,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.bundleCmd(),   // author.go
 		a.keyCmd(),      // key.go
 		a.exportCmd(),   // export.go
+		a.reportCmd(),   // report.go
 		a.versionCmd(),  // version.go
 		a.labCmd(),      // lab.go
 		a.reviewCmd(),   // review.go
