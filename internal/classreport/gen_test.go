@@ -111,7 +111,7 @@ func genHandIn(rng *rand.Rand, c *lessons.Course, withTimes bool) []byte {
 		panic(err)
 	}
 	if !withTimes {
-		return buf.Bytes()
+		return dropTimes(buf.Bytes())
 	}
 	return addTimes(rng, buf.Bytes())
 }
@@ -180,25 +180,48 @@ func recordRound(rng *rand.Rand, lp *progress.LessonProgress, r *lessons.Round, 
 	}
 }
 
-// addTimes adds the fields a newer aieng reports: each lesson's time_spent_seconds and the
-// totals' time_spent_seconds and streak_days.
+// addTimes sets the time fields an aieng that counts time reports: each lesson's
+// time_spent_seconds and the totals' time_spent_seconds and streak_days (the generated learner's
+// progress has none, so progress.NewReport wrote zeros).
 func addTimes(rng *rand.Rand, data []byte) []byte {
+	return editHandIn(data, func(m map[string]any) {
+		total := 0
+		for _, l := range m["lessons"].([]any) {
+			lesson := l.(map[string]any)
+			spent := 0
+			if lesson["status"] != "not_started" {
+				spent = 120 + rng.IntN(1200)
+			}
+			lesson["time_spent_seconds"] = spent
+			total += spent
+		}
+		totals := m["totals"].(map[string]any)
+		totals["time_spent_seconds"], totals["streak_days"] = total, 1+rng.IntN(9)
+	})
+}
+
+// dropTimes makes a hand-in of an aieng older than the one that counts time (issue 12): without
+// the lessons' and the totals' time and review fields, which progress.NewReport now writes.
+func dropTimes(data []byte) []byte {
+	return editHandIn(data, func(m map[string]any) {
+		for _, l := range m["lessons"].([]any) {
+			for _, f := range []string{"time_spent_seconds", "reviews", "reviews_due"} {
+				delete(l.(map[string]any), f)
+			}
+		}
+		for _, f := range []string{"time_spent_seconds", "streak_days", "active_days", "reviews", "reviews_due"} {
+			delete(m["totals"].(map[string]any), f)
+		}
+	})
+}
+
+// editHandIn decodes a hand-in, lets edit change it, and encodes it again.
+func editHandIn(data []byte, edit func(map[string]any)) []byte {
 	var m map[string]any
 	if err := json.Unmarshal(data, &m); err != nil {
 		panic(err)
 	}
-	total := 0
-	for _, l := range m["lessons"].([]any) {
-		lesson := l.(map[string]any)
-		spent := 0
-		if lesson["status"] != "not_started" {
-			spent = 120 + rng.IntN(1200)
-		}
-		lesson["time_spent_seconds"] = spent
-		total += spent
-	}
-	totals := m["totals"].(map[string]any)
-	totals["time_spent_seconds"], totals["streak_days"] = total, 1+rng.IntN(9)
+	edit(m)
 	out, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		panic(err)
