@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -46,7 +47,7 @@ func Collect(c *lessons.Course, args []string) ([]HandIn, []Skip) {
 		case r.err != nil:
 			reason = r.err.Error()
 		case firstWith[r.sum] != "" && attempted(r.h):
-			reason = "the same hand-in as " + QuoteFile(firstWith[r.sum]) + ", byte for byte"
+			reason = "the same hand-in as " + safetext.Quote(firstWith[r.sum]) + ", byte for byte"
 		default:
 			reason = Check(c, r.h)
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // FuzzHandIn feeds any bytes to Decode and what it accepts to the whole report: nothing
@@ -33,7 +35,7 @@ func FuzzHandIn(f *testing.F) {
 			}
 		}
 		for _, out := range []string{text.String(), table.String(), page.String()} {
-			if strings.ContainsFunc(out, func(r rune) bool { return isControl(r) && r != '\n' }) {
+			if strings.ContainsFunc(out, func(r rune) bool { return safetext.IsControl(r) && r != '\n' }) {
 				t.Fatalf("a control character in the output:\n%q", out)
 			}
 		}

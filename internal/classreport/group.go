@@ -3,6 +3,7 @@ package classreport
 import (
 	"strings"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -155,7 +156,7 @@ func (g *group) addAnswer(ls *lessonSum, ans HandInAnswer, full bool) {
 func (g *group) question(ls *lessonSum, id string) (*lessons.Question, *questionSum, map[string][]int) {
 	ref, ok := g.idx.questions[id]
 	if !ok {
-		return nil, ls.removedQuestion(Line(id)), nil
+		return nil, ls.removedQuestion(safetext.Line(id)), nil
 	}
 	return g.idx.course.Lessons[ref.lesson].Quiz[ref.number], &g.lessons[ref.lesson].questions[ref.number], g.idx.choices[ref.global]
 }
@@ -207,7 +208,7 @@ func (qs *questionSum) pickedWrong(q *lessons.Question, byText map[string][]int,
 // course compares answers. An answer the course accepts now (an accepted answer added since,
 // or an answer to an older version) is no candidate and is kept out of the list.
 func (qs *questionSum) reject(q *lessons.Question, ans HandInAnswer, learner int) {
-	raw := strings.Join(strings.Fields(Line(ans.Given[0])), " ")
+	raw := strings.Join(strings.Fields(safetext.Line(ans.Given[0])), " ")
 	key := lessons.NormalizeAnswer(raw)
 	if key == "" {
 		return

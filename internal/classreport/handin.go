@@ -12,6 +12,7 @@ package classreport
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,8 +22,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-json-experiment/json"
-	"github.com/go-json-experiment/json/jsontext"
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // MaxHandInSize bounds one hand-in. A hand-in is the learner's progress file (at most 10 MiB)
@@ -202,28 +202,27 @@ func readCapped(name string) ([]byte, error) {
 
 // Decode reads a hand-in from its JSON. A file that is not a report of a version this package
 // reads is an error saying so. The course's id and version are cleaned of control characters
-// (Line): they are the learner's text, and messages and outputs show them.
+// (safetext.Line): they are the learner's text, and messages and outputs show them.
 //
-// It decodes with github.com/go-json-experiment/json (encoding/json/v2 to be): one pass over
-// the text instead of encoding/json's two makes a report of a thousand hand-ins three times
-// faster (BenchmarkReport1000). It is as lenient as encoding/json, which wrote the hand-in:
-// invalid UTF-8 becomes U+FFFD, and of a name given twice the last value is kept.
+// It decodes with encoding/json, which wrote the hand-in, and is as lenient: invalid UTF-8
+// becomes U+FFFD, of a name given twice the last value is kept, and names match in any case.
+// (go-json-experiment/json read a thousand hand-ins faster, but its API is not yet stable and
+// it made every learner's binary 0.7 MB bigger; this stays within the budget, docs/lms.md.)
 func Decode(data []byte) (HandIn, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // an editor's byte-order mark is not damage
 	if len(bytes.TrimSpace(data)) == 0 {
 		return HandIn{}, errors.New("not a hand-in: the file is empty")
 	}
 	var h HandIn
-	if err := json.Unmarshal(data, &h, jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true)); err != nil {
+	if err := json.Unmarshal(data, &h); err != nil {
 		// A newer report may have changed a field's type: say so when its version can be read.
 		var probe struct {
 			ReportVersion int `json:"report_version"`
 		}
-		if json.Unmarshal(data, &probe, jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true)) == nil &&
-			probe.ReportVersion > ReadVersion {
+		if json.Unmarshal(data, &probe) == nil && probe.ReportVersion > ReadVersion {
 			return HandIn{}, newerVersion(probe.ReportVersion)
 		}
-		return HandIn{}, errors.New("not a hand-in: " + jsonProblem(err))
+		return HandIn{}, errors.New("not a hand-in: " + jsonProblem(data, err))
 	}
 	switch {
 	case h.ReportVersion == 0:
@@ -235,7 +234,7 @@ func Decode(data []byte) (HandIn, error) {
 	case h.Course.ID == "":
 		return HandIn{}, errors.New("not a hand-in: it names no course (course.id)")
 	}
-	h.Course.ID, h.Course.Version = Line(h.Course.ID), Line(h.Course.Version)
+	h.Course.ID, h.Course.Version = safetext.Line(h.Course.ID), safetext.Line(h.Course.Version)
 	return h, nil
 }
 
@@ -243,28 +242,104 @@ func newerVersion(v int) error {
 	return fmt.Errorf("report_version %d: this aieng reads version %d; was it made by a newer aieng?", v, ReadVersion)
 }
 
-// jsonKinds name JSON's kinds as a message says them.
-var jsonKinds = map[jsontext.Kind]string{'{': "an object", '[': "an array", '"': "a string", '0': "a number",
-	't': "true", 'f': "false", 'n': "null"}
-
 // jsonProblem words a decoding error: where in the file, and what is wrong, without Go's
 // type names.
-func jsonProblem(err error) string {
-	var syntax *jsontext.SyntacticError
-	var semantic *json.SemanticError
+func jsonProblem(data []byte, err error) string {
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.As(err, &syntax) && strings.HasPrefix(syntax.Error(), "unexpected end of JSON"):
 		return "the JSON is cut short"
 	case errors.As(err, &syntax):
-		return fmt.Sprintf("invalid JSON after byte %d: %v", syntax.ByteOffset, syntax.Err)
-	case errors.As(err, &semantic) && semantic.JSONKind != 0 && semantic.GoType != nil:
-		where := string(semantic.JSONPointer)
+		// Offset counts the bytes read, the wrong one included: name the one before it.
+		return fmt.Sprintf("invalid JSON after byte %d: %s", max(syntax.Offset-1, 0), syntax.Error())
+	case errors.As(err, &typeErr) && typeErr.Type != nil:
+		where, kind := valueAt(data, typeErr.Offset)
+		if where == "" && typeErr.Field != "" { // not found again: the fields' path, without indexes
+			where = "/" + strings.ReplaceAll(typeErr.Field, ".", "/")
+		}
 		if where == "" {
 			where = "the file"
 		}
-		return fmt.Sprintf("%s is %s, where a hand-in has %s", where, jsonKinds[semantic.JSONKind], goKind(semantic.GoType))
+		if kind == "" {
+			kind = "a " + strings.Fields(typeErr.Value)[0] // "number 1.5", "string", "bool"
+		}
+		return fmt.Sprintf("%s is %s, where a hand-in has %s", where, kind, goKind(typeErr.Type))
 	}
 	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// valueAt finds the value that ends at offset (encoding/json's offset of a type error: after
+// a scalar, after the opening bracket of an object or array) and returns its JSON Pointer
+// (RFC 6901, "/lessons/0/id"; "" for the whole file) and its kind as a message says it. It is
+// called only for a file that failed: it reads the tokens again.
+func valueAt(data []byte, offset int64) (pointer, kind string) {
+	type level struct {
+		array   bool
+		index   int
+		key     string
+		keyNext bool
+	}
+	var path []*level
+	done := func() { // a value ended: the next is the next element or key
+		if n := len(path); n > 0 {
+			if path[n-1].array {
+				path[n-1].index++
+			} else {
+				path[n-1].keyNext = true
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", ""
+		}
+		top := len(path) - 1
+		switch {
+		case tok == json.Delim('}') || tok == json.Delim(']'):
+			path = path[:top]
+			done()
+			continue
+		case top >= 0 && path[top].keyNext:
+			path[top].key, path[top].keyNext = tok.(string), false
+			continue
+		case dec.InputOffset() >= offset:
+			var b strings.Builder
+			for _, l := range path {
+				if l.array {
+					fmt.Fprintf(&b, "/%d", l.index)
+				} else {
+					b.WriteString("/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(safetext.Line(l.key)))
+				}
+			}
+			return b.String(), tokenKind(tok)
+		}
+		if d, ok := tok.(json.Delim); ok {
+			path = append(path, &level{array: d == '[', keyNext: d == '{'})
+			continue
+		}
+		done()
+	}
+}
+
+// tokenKind names a JSON value by its first token, as a message says it.
+func tokenKind(tok json.Token) string {
+	switch v := tok.(type) {
+	case json.Delim:
+		if v == '{' {
+			return "an object"
+		}
+		return "an array"
+	case string:
+		return "a string"
+	case float64:
+		return "a number"
+	case bool:
+		return fmt.Sprint(v)
+	}
+	return "null"
 }
 
 // goKind names what a Go type holds in JSON's words.

@@ -165,7 +165,8 @@ func TestHostileText(t *testing.T) {
 	if spreadsheetSafe("-5") != "-5" || spreadsheetSafe("-x") != "'-x" || spreadsheetSafe("@sum") != "'@sum" {
 		t.Error("spreadsheetSafe")
 	}
-	if q := QuoteFile("a\x1bb.json"); q != `"a\x1bb.json"` {
-		t.Errorf("QuoteFile: %s", q)
+	named := Build(c, nil, []Skip{{File: "a\x1bb.json", Reason: "r\x1b[2J"}}, reportTime).Skipped
+	if len(named) != 1 || named[0].File != `"a\x1bb.json"` || named[0].Reason != "r\ufffd[2J" {
+		t.Errorf("a skipped file's name and reason: %+v", named)
 	}
 }

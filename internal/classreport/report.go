@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/mod/semver"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -122,13 +123,13 @@ func Build(c *lessons.Course, handIns []HandIn, skipped []Skip, now time.Time) R
 	r := Report{
 		FormatVersion: FormatVersion,
 		GeneratedAt:   now.UTC().Truncate(time.Second),
-		Course:        Course{ID: c.ID, Title: Line(c.Title), Version: Line(c.Version), PassMark: c.PassMark},
+		Course:        Course{ID: c.ID, Title: safetext.Line(c.Title), Version: safetext.Line(c.Version), PassMark: c.PassMark},
 		HandIns:       len(handIns),
 		Skipped:       []Skip{},
 		Versions:      []Version{},
 	}
 	for _, s := range skipped {
-		r.Skipped = append(r.Skipped, Skip{File: QuoteFile(s.File), Reason: Line(s.Reason)})
+		r.Skipped = append(r.Skipped, Skip{File: safetext.Quote(s.File), Reason: safetext.Line(s.Reason)})
 	}
 	idx := newCourseIndex(c)
 	groups := map[string]*group{}

@@ -245,13 +245,19 @@ func expect(t *testing.T, what string, got, want Version) {
 // TestDecodeProblems: what is wrong with a file that is not a hand-in is said in JSON's words.
 func TestDecodeProblems(t *testing.T) {
 	for in, want := range map[string]string{
-		`{"report_version": "1"}`:                         `not a hand-in: /report_version is a string, where a hand-in has a whole number`,
-		`{"report_version": 1, "lessons": {}}`:            `not a hand-in: /lessons is an object, where a hand-in has an array`,
-		`[1, 2]`:                                          `not a hand-in: the file is an array, where a hand-in has an object`,
-		`{"report_version": 1, "course": {"id": "x"} } x`: `not a hand-in: invalid JSON after byte 46: invalid character 'x' after top-level value`,
-		`{"report_version": -1, "course": {"id": "x"}}`:   `not a hand-in: report_version -1`,
-		`{"report_version": 1, "course": {"id": ""}}`:     `not a hand-in: it names no course (course.id)`,
-		"\uFEFF {\"report_version\": 3, \"lessons\": 7}":  `report_version 3: this aieng reads version 1; was it made by a newer aieng?`,
+		`{"report_version": "1"}`:                                    `not a hand-in: /report_version is a string, where a hand-in has a whole number`,
+		`{"report_version": 1, "lessons": {}}`:                       `not a hand-in: /lessons is an object, where a hand-in has an array`,
+		`[1, 2]`:                                                     `not a hand-in: the file is an array, where a hand-in has an object`,
+		`{"report_version": 1, "course": {"id": "x"} } x`:            `not a hand-in: invalid JSON after byte 46: invalid character 'x' after top-level value`,
+		`{"report_version": -1, "course": {"id": "x"}}`:              `not a hand-in: report_version -1`,
+		`{"report_version": 1, "course": {"id": ""}}`:                `not a hand-in: it names no course (course.id)`,
+		"\uFEFF {\"report_version\": 3, \"lessons\": 7}":             `report_version 3: this aieng reads version 1; was it made by a newer aieng?`,
+		`{"report_version": true}`:                                   `not a hand-in: /report_version is true, where a hand-in has a whole number`,
+		`{"report_version": 1.5}`:                                    `not a hand-in: /report_version is a number, where a hand-in has a whole number`,
+		`{"report_version": 1, "lessons": [{"id": "a"}, {"id": 5}]}`: `not a hand-in: /lessons/1/id is a number, where a hand-in has a string`,
+		`{"report_version": 1, "lessons": [{"history": [{"kind": "full", "answers": [{"given": ["a", {}]}]}]}]}`: `not a hand-in: /lessons/0/history/0/answers/0/given/1 is an object, where a hand-in has a string`,
+		`{"report_version": 1, "course": {"a/b~": {}, "version": [1]}}`:                                          `not a hand-in: /course/version is an array, where a hand-in has a string`,
+		`{"report_version": 1, "course": {"id": "x"`:                                                             `not a hand-in: the JSON is cut short`,
 	} {
 		if _, err := Decode([]byte(in)); err == nil || err.Error() != want {
 			t.Errorf("Decode(%s):\n got %v\nwant %s", in, err, want)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/aieng/aieng/internal/safetext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -21,7 +22,7 @@ func (g *group) report(version string, current bool) Version {
 }
 
 func (ls *lessonSum) report(li int, l *lessons.Lesson) Lesson {
-	out := Lesson{Number: li + 1, ID: l.ID, Title: Line(l.Title), Section: Line(l.Section), Questions: len(l.Quiz),
+	out := Lesson{Number: li + 1, ID: l.ID, Title: safetext.Line(l.Title), Section: safetext.Line(l.Section), Questions: len(l.Quiz),
 		HandedIn: ls.handedIn, Started: ls.started, Passed: ls.passed,
 		FirstAttempts: len(ls.firsts), TimeSpent: spread(ls.times), QuestionStats: []Question{}}
 	if len(ls.firsts) > 0 {
@@ -30,7 +31,7 @@ func (ls *lessonSum) report(li int, l *lessons.Lesson) Lesson {
 	}
 	for qi, q := range l.Quiz {
 		qs := ls.questions[qi].report(q.ID)
-		qs.Kind, qs.Prompt, qs.InCourse = string(q.Kind), Line(q.Prompt), true
+		qs.Kind, qs.Prompt, qs.InCourse = string(q.Kind), safetext.Line(q.Prompt), true
 		qs.WrongChoices = ls.questions[qi].wrongChoices(q)
 		out.QuestionStats = append(out.QuestionStats, qs)
 	}
@@ -60,7 +61,7 @@ func (qs *questionSum) wrongChoices(q *lessons.Question) []Tally {
 	out := []Tally{}
 	for ci, t := range qs.wrong {
 		if t.learners > 0 {
-			out = append(out, Tally{Text: Line(q.Choices[ci].Text), Learners: t.learners})
+			out = append(out, Tally{Text: safetext.Line(q.Choices[ci].Text), Learners: t.learners})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Tally) int { return cmp.Compare(b.Learners, a.Learners) })

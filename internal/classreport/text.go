@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/aieng/aieng/internal/safetext"
 )
 
 // This file writes the report as text for an 80-column terminal: per version, a table of
@@ -35,7 +37,7 @@ func (r Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Class report: %s (%s)", r.Course.Title, r.Course.ID)
 	if r.Course.Version != "" {
-		fmt.Fprintf(&b, ", version %s", Line(r.Course.Version))
+		fmt.Fprintf(&b, ", version %s", safetext.Line(r.Course.Version))
 	}
 	fmt.Fprintf(&b, "\n%d %s read", r.HandIns, plural(r.HandIns, "hand-in", "hand-ins"))
 	if n := len(r.Skipped); n > 0 {
@@ -58,7 +60,7 @@ func writeVersion(b *strings.Builder, v Version, current string) {
 	if v.Current {
 		heading += ", the course's version"
 	} else if current != "" {
-		heading += " (the course is at " + Line(current) + ")"
+		heading += " (the course is at " + safetext.Line(current) + ")"
 	}
 	heading += fmt.Sprintf(": %d %s", v.Learners, plural(v.Learners, "learner", "learners"))
 	b.WriteString(heading + "\n" + strings.Repeat("=", min(ansi.StringWidth(heading), detailWidth)) + "\n")
@@ -195,7 +197,7 @@ func versionName(v string) string {
 	if v == "" {
 		return "(none)"
 	}
-	return Line(v)
+	return safetext.Line(v)
 }
 
 func plural(n int, one, many string) string {
