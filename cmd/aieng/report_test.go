@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/aieng/aieng/progress"
 )
 
 // Tests of 'aieng report' as a command: arguments, exit statuses, messages and the files it
@@ -132,5 +135,67 @@ func TestReportRefusals(t *testing.T) {
 	_, errOut, code := runCLI(t, "--lessons", fixtureCourse, "report", "--html", filepath.Join(dir, "no", "such", "x.html"), dir)
 	if code != 1 || !strings.Contains(errOut, "cannot write") {
 		t.Errorf("--html into a missing folder: exit %d, %s", code, errOut)
+	}
+}
+
+// TestReportReadsTimeAndStreakOfARealHandIn: a hand-in printed by this aieng's own `progress
+// --json` for a learner with time spent and a streak (progress kept through progress.Store on
+// three days in a row, the hand-in made at AIENG_NOW on the third) shows both in the class
+// report, where a hand-in of an aieng that did not count them shows "—".
+func TestReportReadsTimeAndStreakOfARealHandIn(t *testing.T) {
+	path := missedOne(t, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	s, err := progress.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(d, hour int) time.Time { return time.Date(2026, 3, d, hour, 0, 0, 0, time.Local) }
+	for _, step := range []struct {
+		lesson string
+		day    int
+		secs   int
+	}{{"intro", 1, 240}, {"basics", 2, 600}, {"basics", 3, 300}} {
+		span := progress.TimeSpan{Session: fmt.Sprintf("run-%d", step.day), Started: day(step.day, 9), Seconds: step.secs}
+		if err := s.OpenLesson(fixtureID, step.lesson, day(step.day, 9)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetTimeSpent(fixtureID, step.lesson, span, day(step.day, 9)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv(envNow, day(3, 18).Format(time.RFC3339))
+	handIn, errOut, code := runWithInput(t, "", "--progress", path, "progress", "--json")
+	if code != 0 {
+		t.Fatalf("progress --json: exit %d: %s", code, errOut)
+	}
+	dir := writeHandIns(t, map[string]string{"ann.json": handIn})
+
+	out, errOut, code := runWithInput(t, "", "report", dir)
+	if code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Time in the course: median 19m (1 of 1 learners report it).", "Day streak: median 3 days, longest 3."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q:\n%s", want, out)
+		}
+	}
+	if row := strings.TrimRight(lineWith(out, "  2  The basics"), " "); !strings.HasSuffix(row, "15m") {
+		t.Errorf("basics' time: %q, want 15m:\n%s", row, out)
+	}
+	if row := strings.TrimRight(lineWith(out, "  1  Reading only"), " "); !strings.HasSuffix(row, "4m") {
+		t.Errorf("intro's time: %q, want 4m:\n%s", row, out)
+	}
+
+	out, _, _ = runWithInput(t, "", "report", "--json", dir)
+	var r struct {
+		Versions []struct {
+			TimeSpent  struct{ Learners, Total int } `json:"time_spent_seconds"`
+			StreakDays struct{ Max int }             `json:"streak_days"`
+		} `json:"versions"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Versions) != 1 {
+		t.Fatalf("report --json: %v\n%s", err, out)
+	}
+	if v := r.Versions[0]; v.TimeSpent.Learners != 1 || v.TimeSpent.Total != 1140 || v.StreakDays.Max != 3 {
+		t.Errorf("report --json: %+v", v)
 	}
 }
