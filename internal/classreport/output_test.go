@@ -156,6 +156,13 @@ func TestTimesShownOnlyWhenReported(t *testing.T) {
 	if row := lineWith(text, "  2  Retrieval basics"); !strings.HasSuffix(row, "13m") {
 		t.Errorf("retrieval's row: %q", row)
 	}
+
+	// A hand-in of this aieng reports a streak of a day as often as any: said in the singular.
+	var one strings.Builder
+	writeVersion(&one, Version{Version: "1", Current: true, Learners: 1, StreakDays: &Spread{Learners: 1, Median: 1, Total: 1, Max: 1}}, "1")
+	if !strings.Contains(one.String(), "Day streak: median 1 day, longest 1.") {
+		t.Errorf("a streak of one day:\n%s", one.String())
+	}
 }
 
 func TestTextReport(t *testing.T) {

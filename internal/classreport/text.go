@@ -68,7 +68,11 @@ func writeVersion(b *strings.Builder, v Version, current string) {
 		fmt.Fprintf(b, "Time in the course: median %s (%d of %d learners report it).\n", duration(t.Median), t.Learners, v.Learners)
 	}
 	if s := v.StreakDays; s != nil {
-		fmt.Fprintf(b, "Day streak: median %s days, longest %d.\n", strconv.FormatFloat(s.Median, 'f', -1, 64), s.Max)
+		days := "days"
+		if s.Median == 1 {
+			days = "day"
+		}
+		fmt.Fprintf(b, "Day streak: median %s %s, longest %d.\n", strconv.FormatFloat(s.Median, 'f', -1, 64), days, s.Max)
 	}
 	b.WriteByte('\n')
 	row(b, lessonCols, "#", "LESSON", "STARTED", "PASSED", "MEDIAN 1ST", "TIME")
