@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"strconv"
 )
 
 // The HTML page is one file with nothing to fetch: its style and its charts (inline SVG,
@@ -22,7 +21,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"duration":    duration,
 	"share":       share,
 	"plural":      plural,
-	"num":         func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+	"streak":      streak,
 	"versionName": versionName,
 	"inc":         func(i int) int { return i + 1 },
 }).Parse(pageSource))

@@ -163,6 +163,11 @@ func TestTimesShownOnlyWhenReported(t *testing.T) {
 	if !strings.Contains(one.String(), "Day streak: median 1 day, longest 1.") {
 		t.Errorf("a streak of one day:\n%s", one.String())
 	}
+	var page bytes.Buffer
+	r = Report{Versions: []Version{{Version: "1", Current: true, Learners: 1, StreakDays: &Spread{Learners: 1, Median: 1, Total: 1, Max: 1}}}}
+	if err := r.WriteHTML(&page); err != nil || !strings.Contains(page.String(), "Day streak: median 1 day, longest 1.") {
+		t.Errorf("a streak of one day on the page (%v)", err)
+	}
 }
 
 func TestTextReport(t *testing.T) {

@@ -68,11 +68,7 @@ func writeVersion(b *strings.Builder, v Version, current string) {
 		fmt.Fprintf(b, "Time in the course: median %s (%d of %d learners report it).\n", duration(t.Median), t.Learners, v.Learners)
 	}
 	if s := v.StreakDays; s != nil {
-		days := "days"
-		if s.Median == 1 {
-			days = "day"
-		}
-		fmt.Fprintf(b, "Day streak: median %s %s, longest %d.\n", strconv.FormatFloat(s.Median, 'f', -1, 64), days, s.Max)
+		fmt.Fprintf(b, "Day streak: %s.\n", streak(s))
 	}
 	b.WriteByte('\n')
 	row(b, lessonCols, "#", "LESSON", "STARTED", "PASSED", "MEDIAN 1ST", "TIME")
@@ -202,6 +198,15 @@ func versionName(v string) string {
 		return "(none)"
 	}
 	return safetext.Line(v)
+}
+
+// streak sums up the learners' day streaks: "median 1 day, longest 3".
+func streak(s *Spread) string {
+	days := "days"
+	if s.Median == 1 {
+		days = "day"
+	}
+	return fmt.Sprintf("median %s %s, longest %d", strconv.FormatFloat(s.Median, 'f', -1, 64), days, s.Max)
 }
 
 func plural(n int, one, many string) string {
