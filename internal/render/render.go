@@ -19,7 +19,7 @@ type Options struct {
 	Profile termenv.Profile
 }
 
-// minWidth is the narrowest width laid out: below it a lesson is laid out for MinWidth columns.
+// minWidth is the narrowest width laid out: below it a lesson is laid out for minWidth columns.
 const minWidth = 20
 
 // markdown renders Markdown as text for a terminal; see Doc for what the layout promises.
