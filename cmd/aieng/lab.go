@@ -26,7 +26,7 @@ func (a *app) labCmd() *cobra.Command {
 		Use:   "lab",
 		Short: "The course's hands-on labs: list them, open one, reset a lab's files",
 		Long: "The course's hands-on labs (see docs/labs.md). Built-in labs run inside aieng: open\n" +
-			"the lesson and press l, or run 'aieng lab open ID'. A command lab is a folder of files\n" +
+			"the lesson and press " + lessons.LabKey + ", or run 'aieng lab open ID'. A command lab is a folder of files\n" +
 			"you edit in your own editor: 'aieng lab open ID' prints where it is, and aieng runs\n" +
 			"the lab's check after every save while the lab is open in it.",
 		Args: cobra.NoArgs,
