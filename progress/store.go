@@ -345,6 +345,15 @@ func (s *Store) Reset(courseID, lessonID string) (backupPath string, err error) 
 	return backupPath, nil
 }
 
+// HasProgress reports whether anything is recorded for a lesson, or with lessonID "" for the
+// course, the first-start screen seen and active days included: the rule Reset follows, so a
+// caller that asks first says "nothing to reset" exactly when Reset would do nothing.
+func (s *Store) HasProgress(courseID, lessonID string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.hasProgress(courseID, lessonID)
+}
+
 func (f *file) hasProgress(courseID, lessonID string) bool {
 	c := f.Courses[courseID]
 	if c == nil {

@@ -233,6 +233,27 @@ func TestResetWithYes(t *testing.T) {
 	}
 }
 
+// TestResetAfterWelcomeOnly: a learner who has only seen the first-start screen has something to
+// reset (the store would erase it), so reset must not answer "Nothing to reset" and keep it.
+func TestResetAfterWelcomeOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	s, err := progress.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkWelcomed(fixtureID, time.Now().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runWithInput(t, "", "--progress", path, "reset", "--yes")
+	if code != 0 || errOut != "" || strings.Contains(out, "Nothing to reset") {
+		t.Fatalf("reset after the welcome screen only: exit %d, stdout %q, stderr %q; want a reset with a backup", code, out, errOut)
+	}
+	backupNamedIn(t, out, path)
+	if openedStore(t, path).Course(fixtureID).Welcomed {
+		t.Error("the welcome screen is still marked seen after resetting the course")
+	}
+}
+
 func TestResetOneLesson(t *testing.T) {
 	path := seededProgress(t)
 	out, _, code := runWithInput(t, "", "--progress", path, "reset", "--lesson", "basics", "--yes")

@@ -29,8 +29,7 @@ func (a *app) resetCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			current := store.Course(course.ID)
-			where, hasProgress := course.Title, current.HasProgress(lessonID)
+			where, hasProgress := course.Title, store.HasProgress(course.ID, lessonID)
 			what := "all your progress in " + where
 			if lessonID != "" {
 				// A lesson the course no longer has can be reset too, while progress remains.
