@@ -18,7 +18,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestBuiltinNamesItsSource(t *testing.T) {
 	c := loadBuiltin(t)
-	if d := oneLine(c.Description); !strings.Contains(d, sourceTitle) || !strings.Contains(d, "2026-01-06") {
+	if d := oneLine(c.Description); !strings.Contains(d, sourceTitle) || !strings.Contains(d, "6 January 2026") {
 		t.Errorf("the course description does not name the article and its date: %q", d)
 	}
 	if first := c.Lessons[0]; !strings.Contains(oneLine(first.Body), sourceTitle) {
