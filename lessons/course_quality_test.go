@@ -94,6 +94,33 @@ func TestBuiltinQuizGivesNothingAway(t *testing.T) {
 	t.Logf("right choice longest in %d of %d single-choice questions; multiple-select right answers: %v", longest, singles, counts)
 }
 
+// TestBuiltinTrueFalseIsNoSafeGuess: neither answer is keyed in more than two thirds of the
+// true/false questions, or a learner who always answers "True" passes on test-wiseness alone.
+func TestBuiltinTrueFalseIsNoSafeGuess(t *testing.T) {
+	c := loadBuiltin(t)
+	keyed := map[string]int{}
+	total := 0
+	for _, l := range c.Lessons {
+		for _, q := range l.Quiz {
+			if q.Kind != TrueFalse {
+				continue
+			}
+			total++
+			for _, ch := range q.Choices {
+				if ch.Correct {
+					keyed[ch.Text]++
+				}
+			}
+		}
+	}
+	for answer, n := range keyed {
+		if 3*n > 2*total {
+			t.Errorf("%s is the right answer to %d of %d true/false questions, more than two thirds: key some statements the other way", answer, n, total)
+		}
+	}
+	t.Logf("true/false questions by right answer: %v", keyed)
+}
+
 // TestBuiltinNoDuplicateQuestions: no two questions ask the same thing in the same words.
 func TestBuiltinNoDuplicateQuestions(t *testing.T) {
 	c := loadBuiltin(t)

@@ -348,54 +348,75 @@ func TestBuiltinSalaryClaimAttributed(t *testing.T) {
 	}
 }
 
-// TestBuiltinShortAnswers: each short-answer question accepts the spellings a learner is likely to
-// type, and rejects a tempting wrong answer.
+// TestBuiltinShortAnswers: each typed-answer question (short answer or numeric) accepts the
+// answers a learner who knows it is likely to type, and rejects tempting wrong ones. The typo
+// forgiveness of short answers makes the rejections matter: a wrong answer one or two letters
+// from a right one ("increase" and "decrease") must still be refused. Every typed-answer question
+// of the course is listed, so a new one cannot go unchecked.
 func TestBuiltinShortAnswers(t *testing.T) {
-	tests := []struct {
-		lesson string
-		accept []string
-		reject []string
-	}{
-		{"the-role", []string{"integrable", "Integrable.", "integrability", "integration"}, []string{"reliable", "efficient"}},
-		{"designing-models", []string{"stronger", "Stronger", "stronger regularization", "more regularisation"}, []string{"weaker", "less"}},
-		{"data-management", []string{"60", "60.0", "€60"}, []string{"50", "84", "mean"}},
-		{"deployment-integration", []string{"422", "HTTP 422", "422 Unprocessable Entity"}, []string{"400", "500"}},
-		{"shipping-to-production", []string{"below", "Below", "at or below", "below 120 ms"}, []string{"above", "above 120 ms"}},
-		{"collaboration-maintenance", []string{"large", "Large", "a large shift"}, []string{"moderate", "small"}},
-		{"building-with-llms", []string{"0.006", "$0.006", "0.0060"}, []string{"0.003", "0.018", "0.06"}},
-		{"evaluating-llm-apps", []string{"hallucination", "Hallucination.", "a hallucination"}, []string{"prompt injection", "data drift"}},
-		{"skills-and-tools", []string{"99", "99.0", "99.00"}, []string{"0", "0.0", "75.5"}},
-		{"career-paths", []string{"individual contributor", "Individual-contributor", "IC"}, []string{"management", "staff"}},
-		{"challenges", []string{"0.4", "40%", "0.40", "2/5"}, []string{"0.6", "0.3", "4"}},
-		{"wrap-up", []string{"data drift", "Data Drift", "data-drift", "covariate shift"}, []string{"concept drift", "drift", "data leakage"}},
+	tests := map[string]struct{ accept, reject []string }{
+		"role-missing-quality": {
+			[]string{"integrable", "Integrable.", "integrability", "integration", "intgrable"},
+			[]string{"reliable", "efficient", "reliability", "efficiency", "scalable"}},
+		"models-regularisation": {
+			[]string{"smaller", "Smaller", "smaller C", "make it smaller", "decrease", "lower", "reduce it", "smalelr"},
+			[]string{"larger", "bigger", "increase", "increase C", "increase it", "make it larger", "higher", "stronger"}},
+		"data-imputed-median": {
+			[]string{"60", "60.0", "€60", "60 euros"},
+			[]string{"50", "84", "200", "6"}},
+		"deployment-integration/q3": {
+			[]string{"422", "HTTP 422", "422 Unprocessable Entity", "422 unprocessable content"},
+			[]string{"400", "500", "200", "423"}},
+		"ship-p95": {
+			[]string{"below", "Below", "at or below", "below 120 ms", "under", "at most 120ms"},
+			[]string{"above", "above 120 ms", "over", "at least 120 ms", "over 120 ms"}},
+		"maint-psi-reading": {
+			[]string{"large", "Large", "a large shift", "large drift"},
+			[]string{"moderate", "small", "medium"}},
+		"llm-cost-sum": {
+			[]string{"6", "$6", "6.00", "6 dollars"},
+			[]string{"0.006", "3", "60", "15.6", "18"}},
+		"eval-hallucination": {
+			[]string{"hallucination", "Hallucination.", "a hallucination", "halucination"},
+			[]string{"prompt injection", "data drift", "leakage"}},
+		"skills-cutoff-spend": {
+			[]string{"99", "99.0", "99.00"},
+			[]string{"0", "0.0", "75.5", "174.5"}},
+		"challenges-recall-sum": {
+			[]string{"0.4", "40%", "0.40", ".4", "0,4"},
+			[]string{"0.6", "0.3", "4", "40", "2/5"}},
+		"wrap-up/q5": {
+			[]string{"data drift", "Data Drift", "data-drift", "covariate shift", "input drift"},
+			[]string{"concept drift", "drift", "data leakage", "label drift"}},
 	}
 	c := loadBuiltin(t)
-	for _, tt := range tests {
-		l := c.Lesson(tt.lesson)
-		if l == nil {
-			t.Errorf("lesson %q is missing from the built-in course", tt.lesson)
-			continue
-		}
-		var short []*Question
+	seen := map[string]bool{}
+	for _, l := range c.Lessons {
 		for _, q := range l.Quiz {
-			if q.Kind == ShortAnswer {
-				short = append(short, q)
+			if q.Kind != ShortAnswer && q.Kind != Numeric {
+				continue
+			}
+			seen[q.ID] = true
+			tt, ok := tests[q.ID]
+			if !ok {
+				t.Errorf("lesson %s: typed-answer question %s (line %d) is not checked here: add the answers to accept and to reject", lessonName(l), q.ID, q.Line)
+				continue
+			}
+			for _, a := range tt.accept {
+				if !q.CheckText(a) {
+					t.Errorf("lesson %s: %s (line %d) rejects the likely answer %q; accepted: %q", lessonName(l), q.ID, q.Line, a, q.Accepted)
+				}
+			}
+			for _, a := range tt.reject {
+				if q.CheckText(a) {
+					t.Errorf("lesson %s: %s (line %d) accepts the wrong answer %q", lessonName(l), q.ID, q.Line, a)
+				}
 			}
 		}
-		if len(short) != 1 {
-			t.Errorf("lesson %s: %d short-answer questions, this test expects exactly 1", lessonName(l), len(short))
-			continue
-		}
-		q := short[0]
-		for _, a := range tt.accept {
-			if !q.CheckText(a) {
-				t.Errorf("lesson %s: short answer %q (line %d) rejects the likely spelling %q; accepted: %q", lessonName(l), q.Prompt, q.Line, a, q.Accepted)
-			}
-		}
-		for _, a := range tt.reject {
-			if q.CheckText(a) {
-				t.Errorf("lesson %s: short answer %q (line %d) accepts the wrong answer %q", lessonName(l), q.Prompt, q.Line, a)
-			}
+	}
+	for id := range tests {
+		if !seen[id] {
+			t.Errorf("question %s is not a typed-answer question of the built-in course any more: update this test", id)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hbollon/go-edlib"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -139,33 +140,11 @@ func explained(keys map[string]yamlEntry, name string) bool {
 func suggest(got string, known []string) string {
 	best, bestDist := "", 3
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(got), k); d < bestDist && 2*d <= len(got) {
+		if d := edlib.LevenshteinDistance(strings.ToLower(got), k); d < bestDist && 2*d <= len(got) {
 			best, bestDist = k, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance, for "did you mean" suggestions on short keys.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // splitFrontMatter finds a leading "---" block. It returns the YAML between the fences, the

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hbollon/go-edlib"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -231,7 +232,7 @@ func (p *lessonParser) checkQuoteLabel(bq *ast.Blockquote) {
 		return
 	}
 	label := strings.ToLower(strings.TrimSpace(m[1]))
-	if label == "hint" || label == "explanation" || !(hintLabels[label] || editDistance(label, "hint") == 1) {
+	if label == "hint" || label == "explanation" || !(hintLabels[label] || edlib.LevenshteinDistance(label, "hint") == 1) {
 		return
 	}
 	line, col := p.posOf(bq)

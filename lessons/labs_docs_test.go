@@ -37,10 +37,11 @@ func TestAuthoringLabExample(t *testing.T) {
 	}
 	_, card, _ := strings.Cut(section, "```text\n")
 	card, _, _ = strings.Cut(card, "\n```")
-	out, err := render.Lesson(c.Lessons[0], render.Options{Width: 80, Style: render.Dark, Profile: termenv.Ascii})
+	rendered, err := render.LessonDoc(c.Lessons[0], render.Options{Width: 80, Style: render.Dark, Profile: termenv.Ascii})
 	if err != nil {
 		t.Fatal(err)
 	}
+	out := rendered.String()
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSpace(l) // the renderer's margin

@@ -70,7 +70,7 @@ func TestSchema1IsMigrated(t *testing.T) {
 }
 
 // TestOlderAiengRefusesSchema2: an aieng that reads schema 1 treats a schema-2 file as a newer
-// one and never writes it. This is the rule of checkSchema, tested here as that aieng would
+// one and never writes it. This is the rule of checkSchemaFor, tested here as that aieng would
 // apply it (its schemaVersion was 1): a schema above the one it reads is read-only.
 func TestOlderAiengRefusesSchema2(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")

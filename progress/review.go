@@ -69,9 +69,6 @@ func NewSchedule(info CourseInfo, zone *time.Location) (*Schedule, error) {
 	return &Schedule{sched: sched, practice: practice, zone: zone, questions: questions}, nil
 }
 
-// Zone is the time zone whose days the schedule counts.
-func (s *Schedule) Zone() *time.Location { return s.zone }
-
 // DailyLimit is the most review answers a day.
 func (s *Schedule) DailyLimit() int { return s.sched.DailyLimit() }
 

@@ -100,7 +100,8 @@ func newDriver(t testing.TB, c *lessons.Course, store progress.Storage, w, h int
 	return newDriverWith(t, testOptions(), c, store, w, h)
 }
 
-// newDriverWith starts a model past the first-start screen (welcome_test.go drives that one).
+// newDriverWith starts a model past the first-start screen (TestFirstStartWelcomesOnce and
+// TestGoldenWelcome drive that one).
 func newDriverWith(t testing.TB, opts Options, c *lessons.Course, store progress.Storage, w, h int) *driver {
 	t.Helper()
 	d := newDriverAtStart(t, opts, c, store, w, h)
@@ -206,7 +207,7 @@ func (d *driver) requireLine(want ...string) string {
 	return ""
 }
 
-// onScreen reports whether the title bar names the screen (a lesson title, "Quiz", "Course
+// requireScreen fails unless the title bar names the screen (a lesson title, "Quiz", "Course
 // complete"); the outline's title bar names the course only.
 func (d *driver) requireScreen(crumb string) {
 	d.t.Helper()

@@ -12,7 +12,7 @@ import (
 // body the screen returns (chrome.go).
 //
 // A new screen is a type in a file of its own implementing this interface, a navigation
-// message whose target is its screenID, and one line in newModel's list of screens.
+// message whose target is its screenID, and one line in New's list of screens.
 type screen interface {
 	// enter shows the screen for a navigation message addressed to it. shown false means the
 	// screen declined (a locked lesson); the screen on show stays.

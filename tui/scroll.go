@@ -7,8 +7,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// scroller is the scrolling state of lines shown height at a time: the reader, the quiz and
-// the course-complete screen each keep their lines in one and draw them with view.
+// scroller is the scrolling state of lines shown height at a time: the welcome, the reader,
+// the quiz and review, the course-complete screen, a command lab's output and the help screen
+// each keep their lines in one and draw them with view.
 //
 // It keeps the lines' count rather than a bubbles viewport: the viewport measures every line
 // again on each SetContent and pads them in View, and search highlighting needs the visible

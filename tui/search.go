@@ -201,7 +201,7 @@ func (s *search) highlight(line string, segs []int) string {
 func (s *search) count() string {
 	if strings.TrimSpace(s.input.Value()) == "" {
 		if s.last != "" {
-			return fmt.Sprintf("enter: “%s” again", s.last)
+			return fmt.Sprintf("%s: “%s” again", keyName(s.c.keys.Accept), s.last)
 		}
 		return ""
 	}

@@ -1,15 +1,15 @@
-// Package tui is the learner's interface: the course outline, the lesson reader and the quizzes,
-// built with Bubble Tea. It shows what the lessons package (what a course and a quiz mean) and
-// the progress package (what the learner did, and where that leaves them) decide; it decides
-// neither. cmd/aieng only wires it.
+// Package tui is the learner's interface: the course outline, the lesson reader, the quizzes,
+// the review sessions and the labs, built with Bubble Tea. It shows what the lessons package
+// (what a course and a quiz mean) and the progress package (what the learner did, and where
+// that leaves them) decide; it decides neither. cmd/aieng only wires it.
 //
-// The root Model (router.go) is a router over screens (screen.go): outline.go, reader.go,
-// quiz.go and complete.go, one type each, sharing a context (common.go) that holds the course,
-// the terminal size, one style sheet (styles.go), one key map (keys.go), the learner's
-// progress.Session and the renderers. The chrome around every screen (chrome.go) and the
-// scrolling (scroll.go) are components the screens share. Nothing slow happens on the event
-// loop: lessons are rendered by Glamour in commands and cached (lessonrender.go), and progress
-// is saved by the session's own goroutine.
+// The root Model (router.go) is a router over screens (screen.go): welcome.go, outline.go,
+// reader.go, quiz.go (which also runs review sessions: review.go), complete.go and lab.go,
+// sharing a context (common.go) that holds the course, the terminal size, one style sheet
+// (styles.go), one key map (keys.go), the learner's progress.Session and the renderers. The
+// chrome around every screen (chrome.go) and the scrolling (scroll.go) are components the
+// screens share. Nothing slow happens on the event loop: lessons are rendered by Glamour in
+// commands and cached (lessonrender.go), and progress is saved by the session's own goroutine.
 package tui
 
 import (

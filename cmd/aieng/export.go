@@ -97,16 +97,9 @@ func (a *app) runExport(f lmsFormat, out string) error {
 			quizzes++
 		}
 	}
-	_, err = fmt.Fprintf(a.stdout, "wrote %s: %d quiz%s, %d question%s. %s.\n",
-		out, quizzes, pluralES(quizzes), c.QuestionCount(), plural(c.QuestionCount()), f.importHint)
+	_, err = fmt.Fprintf(a.stdout, "wrote %s: %d %s, %d question%s. %s.\n",
+		out, quizzes, pluralOf(quizzes, "quiz", "quizzes"), c.QuestionCount(), plural(c.QuestionCount()), f.importHint)
 	return err
-}
-
-func pluralES(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "zes"
 }
 
 // stdoutIsTerminal reports whether standard output is a terminal; tests replace it.

@@ -26,7 +26,7 @@ func (a *app) labCmd() *cobra.Command {
 		Use:   "lab",
 		Short: "The course's hands-on labs: list them, open one, reset a lab's files",
 		Long: "The course's hands-on labs (see docs/labs.md). Built-in labs run inside aieng: open\n" +
-			"the lesson and press l, or run 'aieng lab open ID'. A command lab is a folder of files\n" +
+			"the lesson and press " + lessons.LabKey + ", or run 'aieng lab open ID'. A command lab is a folder of files\n" +
 			"you edit in your own editor: 'aieng lab open ID' prints where it is, and aieng runs\n" +
 			"the lab's check after every save while the lab is open in it.",
 		Args: cobra.NoArgs,
@@ -117,7 +117,7 @@ func (a *app) labOpenCmd() *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(a.stderr, "Workspace of the lab %q: edit its files in your editor. The check is: %s\n"+
-				"Open the lesson %q in aieng and press l to run it after every save.\n", lb.Title, cl.Command(), course.Lessons[index].ID)
+				"Open the lesson %q in aieng and press %s to run it after every save.\n", lb.Title, cl.Command(), course.Lessons[index].ID, lessons.LabKey)
 			_, err = fmt.Fprintln(a.stdout, cl.Dir())
 			return err
 		},
@@ -128,7 +128,7 @@ func (a *app) labOpenCmd() *cobra.Command {
 func (a *app) openBuiltinLab(cmd *cobra.Command, lesson *lessons.Lesson, ref tui.LabRef) error {
 	if !termstyle.IsTerminal(a.stdin) || !termstyle.IsTerminal(a.stdout) {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s is an interactive lab: run 'aieng lab open %s' in a terminal, "+
-			"or open the lesson %q in aieng and press l", ref.ID, ref.ID, lesson.ID)}
+			"or open the lesson %q in aieng and press %s", ref.ID, ref.ID, lesson.ID, lessons.LabKey)}
 	}
 	a.openLab = ref
 	return a.runInteractive(cmd)

@@ -50,7 +50,7 @@ func (a *app) showCode(l *lessons.Lesson, o showFlags) error {
 func pickCode(code []render.CodeBlock, o showFlags) ([]int, error) {
 	if o.block > 0 {
 		if o.block > len(code) {
-			return nil, usageError("--block %d: the lesson has %d code %s", o.block, len(code), pluralWord(len(code), "block", "blocks"))
+			return nil, usageError("--block %d: the lesson has %d code %s", o.block, len(code), pluralOf(len(code), "block", "blocks"))
 		}
 		return []int{o.block - 1}, nil
 	}
@@ -93,11 +93,4 @@ func (a *app) nameFiles(l *lessons.Lesson, code []render.CodeBlock, picked []int
 			}
 		}
 	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -115,11 +115,6 @@ func (s *Session) Ready() <-chan struct{} {
 	return closed
 }
 
-// ID is the lab's id; Title its title; Kind its kind's name.
-func (s *Session) ID() string    { return s.spec.ID }
-func (s *Session) Title() string { return s.spec.Title }
-func (s *Session) Kind() string  { return s.def.Name }
-
 // Goal is the goal's text (the kind's default goal when the spec gives none).
 func (s *Session) Goal() string { return s.goal.String() }
 

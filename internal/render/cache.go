@@ -40,29 +40,10 @@ func NewCache(capacity int) *Cache {
 		sums: map[*lessons.Lesson]uint64{}}
 }
 
-// Get returns the cached rendering of a lesson, and false when there is none.
-func (c *Cache) Get(l *lessons.Lesson, o Options) (string, bool) {
-	d, ok := c.GetDoc(l, o)
-	if !ok {
-		return "", false
-	}
-	return d.String(), true
-}
-
 // GetDoc returns the cached rendering of a lesson with its code blocks and links, and false
 // when there is none. A map look-up: safe on the event loop.
 func (c *Cache) GetDoc(l *lessons.Lesson, o Options) (*Doc, bool) {
 	return c.get(c.keyOf(l, o))
-}
-
-// Lesson returns the rendering of a lesson from the cache, rendering and storing it when it is
-// missing.
-func (c *Cache) Lesson(l *lessons.Lesson, o Options) (string, error) {
-	d, err := c.Doc(l, o)
-	if err != nil {
-		return "", err
-	}
-	return d.String(), nil
 }
 
 // Doc returns the rendering of a lesson with its code blocks and links, from the cache, or
@@ -79,13 +60,6 @@ func (c *Cache) Doc(l *lessons.Lesson, o Options) (*Doc, error) {
 	_ = d.String() // made here, off the event loop, rather than on the first Get
 	c.put(k, d)
 	return d, nil
-}
-
-// size returns the number of renderings held.
-func (c *Cache) size() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.order.Len()
 }
 
 func (c *Cache) keyOf(l *lessons.Lesson, o Options) cacheKey {

@@ -87,17 +87,6 @@ func SafeLessonDoc(l *lessons.Lesson, o Options) (*Doc, error) {
 	return Guard(l, Timeout, func() (*Doc, error) { return LessonDoc(l, o) })
 }
 
-// SafeLesson renders a lesson as Lesson does, under Guard with Timeout (SafeLessonDoc): the
-// lesson's text can hold no escape sequence that acts on the terminal, whatever the course
-// and the renderer let through.
-func SafeLesson(l *lessons.Lesson, o Options) (string, error) {
-	d, err := SafeLessonDoc(l, o)
-	if err != nil {
-		return "", err
-	}
-	return d.String(), nil
-}
-
 // SafeLessonDoc returns the lesson from the cache, or renders it into the cache under Guard
 // with Timeout, keyed by the lesson value as SafeLessonDoc is.
 func (c *Cache) SafeLessonDoc(l *lessons.Lesson, o Options) (*Doc, error) {
@@ -105,13 +94,4 @@ func (c *Cache) SafeLessonDoc(l *lessons.Lesson, o Options) (*Doc, error) {
 		return d, nil
 	}
 	return Guard(l, Timeout, func() (*Doc, error) { return c.Doc(l, o) })
-}
-
-// SafeLesson is SafeLessonDoc's text.
-func (c *Cache) SafeLesson(l *lessons.Lesson, o Options) (string, error) {
-	d, err := c.SafeLessonDoc(l, o)
-	if err != nil {
-		return "", err
-	}
-	return d.String(), nil
 }

@@ -19,17 +19,8 @@ type Options struct {
 	Profile termenv.Profile
 }
 
-// minWidth is the narrowest width laid out: below it a lesson is laid out for MinWidth columns.
+// minWidth is the narrowest width laid out: below it a lesson is laid out for minWidth columns.
 const minWidth = 20
-
-// markdown renders Markdown as text for a terminal; see Doc for what the layout promises.
-func markdown(md string, o Options) (string, error) {
-	d, err := markdownDoc(md, o)
-	if err != nil {
-		return "", err
-	}
-	return d.String(), nil
-}
 
 // markdownDoc renders Markdown and tells where its code blocks and links are. It is safe to call
 // from several goroutines: each rendering builds its own Glamour renderers, and what does not
@@ -41,17 +32,8 @@ func markdownDoc(md string, o Options) (*Doc, error) {
 	return layoutMarkdown(md, o)
 }
 
-// Lesson renders a lesson's title, objectives and body; its quiz was cut out when it was parsed.
-// It is LessonDoc's text.
-func Lesson(l *lessons.Lesson, o Options) (string, error) {
-	d, err := LessonDoc(l, o)
-	if err != nil {
-		return "", err
-	}
-	return d.String(), nil
-}
-
-// LessonDoc renders a lesson as Lesson does, and tells where its code blocks and links are.
+// LessonDoc renders a lesson's title, objectives and body (its quiz was cut out when it was
+// parsed), and tells where its code blocks and links are.
 // Whatever the lesson holds, the Doc holds no escape sequence but SGR styling and no control
 // character but newlines and tabs in its code (neutralised): a course is someone else's input,
 // and a Doc goes to the terminal, the clipboard and show --code.

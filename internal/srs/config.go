@@ -114,6 +114,3 @@ func (s *Scheduler) Retention() float64 { return s.retention }
 
 // DailyLimit returns the daily limit in use.
 func (s *Scheduler) DailyLimit() int { return s.dailyLimit }
-
-// Practice reports whether the scheduler is in practice mode.
-func (s *Scheduler) Practice() bool { return s.practice }

@@ -124,15 +124,11 @@ func lookFor(c Colours, env Env, theme string, noColour bool, f *os.File) Look {
 	return l
 }
 
-// Dark reports whether to draw for a dark background on the terminal f: the theme as Theme
-// resolves it (theme "dark" or "light" when given, else $AIENG_THEME), else the terminal's
-// answer to the question, asked at most once per process (the interface and the printed
-// lessons never ask twice). A terminal that does not answer costs termenv's timeout, 5 s. A
-// nil f is no terminal: dark, without asking.
-func Dark(f *os.File, theme string) bool {
-	return dark(f, theme, os.Getenv)
-}
-
+// dark reports whether to draw for a dark background on the terminal f: the theme as Theme
+// resolves it in env (theme "dark" or "light" when given, else $AIENG_THEME), else the
+// terminal's answer to the question, asked at most once per process (the interface and the
+// printed lessons never ask twice). A terminal that does not answer costs termenv's timeout,
+// 5 s. A nil f is no terminal: dark, without asking.
 func dark(f *os.File, theme string, env Env) bool {
 	if resolved, err := Theme(theme, env); err == nil {
 		theme = resolved

@@ -59,8 +59,8 @@ func TestForTerminalHonoursNoColorAndTheme(t *testing.T) {
 	if got := ForTerminal(f, "dark"); got != Plain() {
 		t.Errorf("TERM=dumb: %+v, want the plain look", got)
 	}
-	if !Dark(f, "dark") || Dark(f, "light") {
-		t.Error("Dark ignores the theme")
+	if !dark(f, "dark", os.Getenv) || dark(f, "light", os.Getenv) {
+		t.Error("dark ignores the theme")
 	}
 }
 
@@ -71,17 +71,17 @@ func TestThemeFromTheEnvironment(t *testing.T) {
 	f := tempFile(t)
 	t.Setenv("NO_COLOR", "")
 	t.Setenv(ThemeEnv, "light")
-	if Dark(f, "") {
+	if dark(f, "", os.Getenv) {
 		t.Error("AIENG_THEME=light ignored")
 	}
 	if got := ForTerminal(f, ""); got.Dark || got.Style != render.Light {
 		t.Errorf("AIENG_THEME=light: %+v", got)
 	}
-	if !Dark(f, "dark") {
+	if !dark(f, "dark", os.Getenv) {
 		t.Error("--theme dark does not win over AIENG_THEME")
 	}
 	t.Setenv(ThemeEnv, "dark")
-	if !Dark(f, "") {
+	if !dark(f, "", os.Getenv) {
 		t.Error("AIENG_THEME=dark ignored")
 	}
 }

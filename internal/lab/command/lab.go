@@ -88,9 +88,6 @@ func (l *Lab) Dir() string { return l.dir }
 // Command is the check command, to show the learner before asking to run it.
 func (l *Lab) Command() string { return l.cfg.Check }
 
-// Goal is the goal's text.
-func (l *Lab) Goal() string { return l.goal.String() }
-
 // Reset puts the starter files back: the workspace is emptied and copied again. Only the
 // workspace folder, which Open created under the base, is removed.
 func (l *Lab) Reset() error {
