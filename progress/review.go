@@ -29,6 +29,9 @@ type ReviewAnswer struct {
 	Lesson string
 	Answer Answer
 	Source srs.Source
+	// RatedAt, when set, makes this a second rating of an answer already logged (the learner's
+	// "I was right" after the feedback): its entry is replaced, keeping its id.
+	RatedAt time.Time
 }
 
 // Schedule applies the review rules to one course. It holds no learner's data and is safe for
@@ -81,7 +84,7 @@ func (s *Schedule) event(a ReviewAnswer, fallback time.Time) srs.Event {
 		when = fallback
 	}
 	return srs.Event{QuestionID: a.Answer.QuestionID, Hash: hash, Time: when, Correct: a.Answer.Correct,
-		Hinted: a.Answer.Hinted, Overridden: a.Answer.Overridden, Source: a.Source}
+		Hinted: a.Answer.Hinted, Overridden: a.Answer.Overridden, Source: a.Source, RatedAt: a.RatedAt}
 }
 
 // Log is the course's review log: the one saved or, while none is, the learner's attempt
@@ -138,18 +141,49 @@ func (s *Schedule) Deck(log []ReviewEntry) srs.Deck {
 	return s.sched.Rebuild(entries)
 }
 
-// record rates answers against the cards of log and returns the entries they add, in order.
-// An answer to a card already rated that day adds nothing. d is updated.
-func (s *Schedule) record(d srs.Deck, answers []ReviewAnswer) []ReviewEntry {
-	var added []ReviewEntry
+// record rates answers against the cards d of log, and returns log with their entries and the
+// entries they added, in order. An answer to a card already rated that day adds nothing; a
+// second rating of an answer (RatedAt) takes the place of its first. d is updated.
+func (s *Schedule) record(d srs.Deck, log []ReviewEntry, answers []ReviewAnswer) (out, added []ReviewEntry) {
 	for _, a := range answers {
+		ev := s.event(a, time.Time{})
+		if !ev.RatedAt.IsZero() {
+			log = s.unrate(d, log, ev)
+		}
 		// An entry FSRS could only make from a hand-edited card (an infinite stability) would
 		// make every save fail: it is not logged.
-		if e, ok := s.sched.Record(d, s.event(a, time.Time{})); ok && e.Validate() == nil {
-			added = append(added, ReviewEntry{LogEntry: e, Lesson: a.Lesson})
+		if e, ok := s.sched.Record(d, ev); ok && e.Validate() == nil {
+			entry := ReviewEntry{LogEntry: e, Lesson: a.Lesson}
+			added = append(added, entry)
+			log = insertReviews(log, []ReviewEntry{entry})
 		}
 	}
-	return added
+	return log, added
+}
+
+// unrate takes the entry of ev's answer out of log, and its card in d back to what the rest
+// of the log makes it, so that the answer can be rated again. A log without the entry (its
+// first rating did not count) is returned as it is.
+func (s *Schedule) unrate(d srs.Deck, log []ReviewEntry, ev srs.Event) []ReviewEntry {
+	id := ev.EntryID()
+	i := slices.IndexFunc(log, func(e ReviewEntry) bool { return e.ID == id })
+	if i < 0 {
+		return log
+	}
+	log = append(log[:i:i], log[i+1:]...) // a new array: callers may hold the old one
+	k := ev.Key()
+	var rest []srs.LogEntry
+	for _, e := range log {
+		if e.Key() == k {
+			rest = append(rest, e.LogEntry)
+		}
+	}
+	if c, ok := s.sched.Rebuild(rest)[k]; ok {
+		d[k] = c
+	} else {
+		delete(d, k)
+	}
+	return log
 }
 
 // ReviewStatus is where a learner stands with the review at a moment.
@@ -229,8 +263,9 @@ func (s *Schedule) reviewsToday(log []ReviewEntry, now time.Time) int {
 	return n
 }
 
-// mergeReviews is the union of two review logs, one entry per id, in time order (ties by id,
-// then by content, so that the result does not depend on the order of the sides). A save
+// mergeReviews is the union of two review logs, one entry per id (of an answer rated twice,
+// its later rating), in time order (ties by id, then by content, so that the result does not
+// depend on the order of the sides). A save
 // merges two logs that are mostly the same and already in order: they are merged in one pass.
 func mergeReviews(a, b []ReviewEntry) []ReviewEntry {
 	if len(a)+len(b) == 0 {
@@ -266,10 +301,11 @@ func inOrder(log []ReviewEntry) []ReviewEntry {
 	return log
 }
 
-// compareReviews orders entries by time and id, then (for the same id with other content,
-// which only a hand edit makes) by everything else.
+// compareReviews orders entries by time and id, then, for the same id, the one rated last
+// first (mergeReviews keeps it), then (for other content, which only a hand edit makes) by
+// everything else.
 func compareReviews(x, y ReviewEntry) int {
-	return cmp.Or(x.Time.Compare(y.Time), cmp.Compare(x.ID, y.ID), cmp.Compare(x.Lesson, y.Lesson),
+	return cmp.Or(x.Time.Compare(y.Time), cmp.Compare(x.ID, y.ID), y.RatedAt.Compare(x.RatedAt), cmp.Compare(x.Lesson, y.Lesson),
 		cmp.Compare(x.QuestionID, y.QuestionID), cmp.Compare(x.Hash, y.Hash), cmp.Compare(x.Source, y.Source),
 		cmp.Compare(x.Rating, y.Rating), cmp.Compare(x.State, y.State), cmp.Compare(x.ElapsedDays, y.ElapsedDays),
 		cmp.Compare(x.ScheduledDays, y.ScheduledDays), cmp.Compare(x.Stability, y.Stability),
@@ -296,7 +332,7 @@ func reviewsAfter(log []ReviewEntry, courseReset time.Time, lessons map[string]*
 func sanitizeReviews(log []ReviewEntry) []ReviewEntry {
 	out := log[:0]
 	for _, e := range log {
-		e.Time, e.Due = cleanTime(e.Time), cleanTime(e.Due)
+		e.Time, e.Due, e.RatedAt = cleanTime(e.Time), cleanTime(e.Due), cleanTime(e.RatedAt)
 		if e.Validate() == nil && !e.Due.IsZero() {
 			out = append(out, e)
 		}

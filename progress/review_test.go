@@ -234,6 +234,39 @@ func questionsOf(log []ReviewEntry) []string {
 	return ids
 }
 
+// TestRerateReplacesItsEntry: an answer rated again (the learner's "I was right" after its
+// feedback) keeps its entry's id and takes the place of its first rating, rated from the card as
+// it was before the answer; another aieng that saves later with the first rating in memory does
+// not bring it back.
+func TestRerateReplacesItsEntry(t *testing.T) {
+	sched := reviewSchedule(t, reviewCourse())
+	path := filepath.Join(t.TempDir(), "progress.json")
+	store := openClean(t, path)
+	must(t, store.RecordReviews("c", sched, []ReviewAnswer{review("l1", answer("q1", "h1", day(0), true))}))
+	wrong := answer("q1", "h1", day(3), false)
+	must(t, store.RecordReviews("c", sched, []ReviewAnswer{review("l1", wrong)}))
+	first := openClean(t, path).Course("c").Reviews
+	other := openClean(t, path) // another aieng, holding the first rating
+
+	right := wrong
+	right.Correct, right.Overridden = true, true
+	again := review("l1", right)
+	again.RatedAt = day(3).Add(time.Minute)
+	must(t, store.RecordReviews("c", sched, []ReviewAnswer{again}))
+	must(t, other.RecordReviews("c", sched, []ReviewAnswer{review("l2", answer("q3", "h3", day(4), true))}))
+
+	log := openClean(t, path).Course("c").Reviews
+	if len(first) != 2 || len(log) != 3 || log[1].ID != first[1].ID || log[1].Rating != srs.Hard || !log[1].RatedAt.Equal(again.RatedAt) {
+		t.Fatalf("first rating %+v\nlog after the second %+v", first, log)
+	}
+	// The second rating is the one the card before the answer would give: as if it came first.
+	fresh := sched.Deck(first[:1])
+	want, ok := sched.sched.Record(fresh, srs.Event{QuestionID: "q1", Hash: "h1", Time: day(3), Overridden: true, Source: srs.SourceReview})
+	if !ok || log[1].Due != want.Due || log[1].Stability != want.Stability || log[1].ElapsedDays != 3 {
+		t.Errorf("second rating %+v\nwant as rated first %+v", log[1].LogEntry, want)
+	}
+}
+
 // TestMergeReviewsIsAJoin checks merging on random files with review logs, active days and
 // time spent, with resets of courses and lessons: commutative, associative and idempotent.
 func TestMergeReviewsIsAJoin(t *testing.T) {
@@ -245,6 +278,11 @@ func TestMergeReviewsIsAJoin(t *testing.T) {
 		lesson, q := fmt.Sprint("l", i%2), fmt.Sprint("q", i%4)
 		e, _ := sched.sched.Record(srs.Deck{}, srs.Event{QuestionID: q, Hash: "h", Time: at(i), Correct: i%3 > 0, Source: srs.SourceReview})
 		pool = append(pool, ReviewEntry{LogEntry: e, Lesson: lesson})
+		if i%3 == 0 { // rated again: the same id, a later rating
+			again, _ := sched.sched.Record(srs.Deck{}, srs.Event{QuestionID: q, Hash: "h", Time: at(i), Overridden: true,
+				Source: srs.SourceReview, RatedAt: at(i).Add(time.Duration(i+1) * time.Minute)})
+			pool = append(pool, ReviewEntry{LogEntry: again, Lesson: lesson})
+		}
 	}
 	random := func() *file {
 		f := newFile()

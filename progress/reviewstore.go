@@ -53,8 +53,7 @@ func (f *file) recordReviews(courseID string, sched *Schedule, answers []ReviewA
 			theirs = append(theirs, e)
 		}
 	}
-	added := sched.record(sched.Deck(theirs), answers)
-	c.ReviewLog = insertReviews(c.ReviewLog, added)
+	c.ReviewLog, _ = sched.record(sched.Deck(theirs), c.ReviewLog, answers)
 	for _, a := range answers {
 		c.ActiveOn = markActive(c.ActiveOn, a.Answer.At)
 	}

@@ -370,39 +370,46 @@ func (q *saveQueue) take(idle bool) (ops []saveOp, closed, waitForPositions bool
 	return ops, closed, waitForPositions
 }
 
+// apply writes ops in order; the last error counts (later saves may have fixed earlier ones).
 func (q *saveQueue) apply(ops []saveOp) (err error) {
-	defer func() {
-		if r := recover(); r != nil { // a panic here would not restore the terminal
-			err = fmt.Errorf("saving progress failed: %v", r)
-		}
-	}()
 	for _, op := range ops {
-		var e error
-		switch op.kind {
-		case opOpen:
-			e = q.storage.OpenLesson(q.courseID, op.lesson, op.at)
-		case opPosition:
-			e = q.storage.SetPosition(q.courseID, op.lesson, op.pos, op.at)
-		case opRead:
-			e = q.storage.MarkRead(q.courseID, op.lesson, op.at)
-		case opAttempt:
-			e = q.storage.RecordAttempt(q.courseID, op.lesson, op.attempt)
-		case opPassLab:
-			e = q.storage.PassLab(q.courseID, op.lesson, op.lab, op.values, op.at)
-		case opOpenAttempt:
-			e = q.storage.SaveOpenAttempt(q.courseID, op.lesson, op.open, op.at)
-		case opWelcomed:
-			e = q.storage.MarkWelcomed(q.courseID, op.at)
-		case opReviews:
-			e = q.storage.RecordReviews(q.courseID, op.schedule, op.reviews)
-		case opTime:
-			e = q.storage.SetTimeSpent(q.courseID, op.lesson, op.span, op.at)
-		}
-		if e != nil {
-			err = e // the last error counts: later saves may have fixed earlier ones
+		if e := q.applyOne(op); e != nil {
+			err = e
 		}
 	}
 	return err
+}
+
+// applyOne writes one change. A panic in the storage is this change's error, which the
+// interface shows; the changes after it are still written (a panic on this goroutine would end
+// the program without restoring the terminal).
+func (q *saveQueue) applyOne(op saveOp) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("saving progress failed (%v); please report it", p)
+		}
+	}()
+	switch op.kind {
+	case opOpen:
+		return q.storage.OpenLesson(q.courseID, op.lesson, op.at)
+	case opPosition:
+		return q.storage.SetPosition(q.courseID, op.lesson, op.pos, op.at)
+	case opRead:
+		return q.storage.MarkRead(q.courseID, op.lesson, op.at)
+	case opAttempt:
+		return q.storage.RecordAttempt(q.courseID, op.lesson, op.attempt)
+	case opPassLab:
+		return q.storage.PassLab(q.courseID, op.lesson, op.lab, op.values, op.at)
+	case opOpenAttempt:
+		return q.storage.SaveOpenAttempt(q.courseID, op.lesson, op.open, op.at)
+	case opWelcomed:
+		return q.storage.MarkWelcomed(q.courseID, op.at)
+	case opReviews:
+		return q.storage.RecordReviews(q.courseID, op.schedule, op.reviews)
+	case opTime:
+		return q.storage.SetTimeSpent(q.courseID, op.lesson, op.span, op.at)
+	}
+	return nil
 }
 
 // report hands the latest result over; an older unread result is replaced.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -225,6 +226,24 @@ func TestSessionSurvivesAPanickingStorage(t *testing.T) {
 		t.Errorf("saving stopped after a panic: %v", r.Err)
 	}
 	_ = s.Close(5 * time.Second)
+}
+
+// TestSessionPanicLosesNoOtherChange: a panic on one change is reported, and the changes
+// written with it in the same batch, after it, are still written.
+func TestSessionPanicLosesNoOtherChange(t *testing.T) {
+	st := &recordingStorage{panicOn: "a", block: make(chan struct{})}
+	s := NewSession("c", st, SessionOptions{Now: sessionClock()})
+	s.OpenLesson("x") // the queue waits in this write, so the next two go in one batch
+	s.MarkRead("a")
+	s.MarkRead("b")
+	close(st.block)
+	err := s.Close(5 * time.Second)
+	if err == nil || !strings.Contains(err.Error(), "saving progress failed (storage broke); please report it") {
+		t.Errorf("Close after a panic in the last batch: %v", err)
+	}
+	if got := st.log(); !slices.Equal(got, []string{"open x", "read b"}) {
+		t.Errorf("written %q, want the change after the panic too", got)
+	}
 }
 
 func TestSessionCloseGivesUpOnASlowStorage(t *testing.T) {

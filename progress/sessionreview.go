@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"slices"
 	"time"
 
 	"github.com/aieng/aieng/internal/srs"
@@ -94,12 +95,23 @@ func (s *Session) reviewAttempt(lessonID string, a Attempt) {
 	s.logReviews(answers)
 }
 
-// RecordReview logs an answer given in a review session to a question of a lesson.
+// RecordReview logs an answer given in a review session to a question of a lesson, as it is
+// given: closing the terminal on its feedback loses nothing.
 func (s *Session) RecordReview(lessonID string, a Answer) {
 	if a.At.IsZero() {
 		a.At = s.now()
 	}
 	s.logReviews([]ReviewAnswer{{Lesson: lessonID, Answer: cloneAnswers([]Answer{a})[0], Source: srs.SourceReview}})
+}
+
+// RerateReview rates again an answer RecordReview logged, now that the learner has changed it
+// (an override: "I was right"). a is the answer as it is now, given at the same time (At): its
+// log entry is replaced, keeping its id, so the answer counts once, with its later rating.
+func (s *Session) RerateReview(lessonID string, a Answer) {
+	if a.At.IsZero() {
+		return // not an answer RecordReview logged
+	}
+	s.logReviews([]ReviewAnswer{{Lesson: lessonID, Answer: cloneAnswers([]Answer{a})[0], Source: srs.SourceReview, RatedAt: s.now()}})
 }
 
 // logReviews rates answers against the session's cards at once, so that what is due shows
@@ -109,9 +121,13 @@ func (s *Session) logReviews(answers []ReviewAnswer) {
 	if sc == nil || len(answers) == 0 {
 		return
 	}
-	added := sc.record(s.reviews.deck, answers)
-	s.course.Reviews = insertReviews(s.course.Reviews, added)
-	s.answered(added)
+	var added []ReviewEntry
+	s.course.Reviews, added = sc.record(s.reviews.deck, s.course.Reviews, answers)
+	if slices.ContainsFunc(answers, func(a ReviewAnswer) bool { return !a.RatedAt.IsZero() }) {
+		s.reviews.fresh = false // a card's rating taken back: worked out again when next asked
+	} else {
+		s.answered(added)
+	}
 	s.enqueue(saveOp{kind: opReviews, reviews: answers, at: s.now()})
 }
 

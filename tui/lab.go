@@ -57,6 +57,9 @@ type labOpenedMsg struct {
 	err    error
 }
 
+// labReadyMsg says a built-in lab's work in the background has ended (Session.Ready).
+type labReadyMsg struct{ gen int }
+
 // enter opens the lab an openLabMsg names, unless the lesson has no such lab or is locked.
 func (m *labModel) enter(msg navMsg) (tea.Cmd, bool) {
 	open, ok := msg.(openLabMsg)
@@ -79,7 +82,7 @@ func (m *labModel) enter(msg navMsg) (tea.Cmd, bool) {
 	if s := m.sessions[lb]; s != nil {
 		m.sess = s
 		m.redraw()
-		return nil, true
+		return m.awaitReady(), true
 	}
 	return m.open(), true
 }
@@ -99,6 +102,21 @@ func (m *labModel) open() tea.Cmd {
 		}
 		cl, err := lab.OpenCommand(spec, files, lessons.LessonDir, base, courseID)
 		return labOpenedMsg{gen: gen, cmdLab: cl, err: err}
+	}
+}
+
+// awaitReady waits, off the event loop, for the session's work in the background to end, so
+// that the screen shows at once if it failed; nil when there is none left.
+func (m *labModel) awaitReady() tea.Cmd {
+	gen, ready := m.gen, m.sess.Ready()
+	select {
+	case <-ready:
+		return nil
+	default:
+	}
+	return func() tea.Msg {
+		<-ready
+		return labReadyMsg{gen: gen}
 	}
 }
 
@@ -133,6 +151,10 @@ func (m *labModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case labOpenedMsg:
 		return m.opened(msg)
+	case labReadyMsg:
+		if msg.gen == m.gen {
+			m.redraw()
+		}
 	case tea.KeyMsg:
 		if key.Matches(msg, m.c.keys.Back) && (m.cmd == nil || !m.cmd.showSolution) {
 			m.back()
@@ -165,6 +187,7 @@ func (m *labModel) opened(msg labOpenedMsg) tea.Cmd {
 		m.sess = msg.sess
 		m.sessions[m.lab] = msg.sess
 		m.checkGoal()
+		cmd = m.awaitReady()
 	case msg.cmdLab != nil:
 		if _, passed := m.c.prog.Progress().LabPassed(m.lesson.ID, m.lab.ID); passed {
 			msg.cmdLab.MarkPassed() // the solution shows from the start
@@ -210,6 +233,9 @@ func (m *labModel) redraw() {
 	case m.err != nil:
 		text = "\n  " + c.st.Wrong.Render("This lab could not open:") + "\n" +
 			strings.Join(wrapLines(m.err.Error(), max(w-4, 10), 2), "\n")
+	case m.sess != nil && m.sess.Err() != nil:
+		text = "\n  " + c.st.Wrong.Render("Part of this lab failed, so its measurements cannot be trusted:") + "\n" +
+			strings.Join(wrapLines(m.sess.Err().Error(), max(w-4, 10), 2), "\n")
 	case m.sess != nil:
 		text = m.sess.View(w, h, m.styles)
 	case m.cmd != nil:
@@ -244,6 +270,8 @@ func (m *labModel) status() statusInfo {
 		return m.cmd.status(passed)
 	case m.sess == nil:
 		return statusInfo{left: "Opening the lab…"}
+	case m.sess.Err() != nil:
+		return statusInfo{left: fmt.Sprintf("The lab failed; its goal is not checked. %s goes back to the lesson.", keyName(m.c.keys.Back)), tone: toneBad}
 	case m.justPassed && m.sess.GoalMet():
 		return statusInfo{left: "Goal met: lab passed, and saved to your progress.", tone: toneGood}
 	case m.sess.GoalMet():

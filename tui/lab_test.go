@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/aieng/aieng/internal/lab/kind"
+	"github.com/aieng/aieng/internal/lab/threshold"
 	"github.com/aieng/aieng/lessons"
 	"github.com/aieng/aieng/progress"
 )
@@ -247,4 +250,88 @@ func TestGoldenLabMetNoColor(t *testing.T) {
 	opts := labOptions(t)
 	opts.Look = testNoColor
 	goldenLabMet(t, opts)
+}
+
+// failingExperiment is a threshold lab whose work in the background fails once the test closes
+// ready, as the leakage lab's other fits could (a panic there is their error).
+type failingExperiment struct {
+	kind.Experiment
+	ready chan struct{}
+}
+
+func (f *failingExperiment) Ready() <-chan struct{} { return f.ready }
+func (f *failingExperiment) Err() error {
+	select {
+	case <-f.ready:
+		return errors.New("training the pipelines failed (injected fault); please report it")
+	default:
+		return nil
+	}
+}
+
+// TestLabShowsABackgroundFailure: when a lab's work in the background fails while the learner
+// is on it, the screen says so at once, and the goal is never met after that (no pass saved).
+func TestLabShowsABackgroundFailure(t *testing.T) {
+	exp := &failingExperiment{ready: make(chan struct{})}
+	open := threshold.Def.Open
+	threshold.Def.Open = func(p kind.Params) (kind.Experiment, error) {
+		e, err := open(p)
+		exp.Experiment = e
+		return exp, err
+	}
+	t.Cleanup(func() { threshold.Def.Open = open })
+	st := &countingStore{}
+	d := newDriverWith(t, labOptions(t), labCourse(t), st, 80, 24)
+	d.keys("j", "enter")
+	// The lab opens in a command, then waits for its background work in another: that one is
+	// held here, as Bubble Tea would run it while the screen shows the lab.
+	_, cmd := d.m.Update(keyMsgs("l")[0])
+	waiting := d.runHolding(cmd, func(msg tea.Msg) bool { _, ok := msg.(labOpenedMsg); return ok })
+	if waiting == nil {
+		t.Fatal("the lab does not wait for its work in the background")
+	}
+	d.requireView("goal not met yet", "◂ threshold 0.50 ▸")
+	close(exp.ready)
+	d.run(waiting)
+	d.requireView("Part of this lab failed, so its measurements cannot be trusted:",
+		"training the pipelines failed (injected fault); please report it")
+	d.rejectView("◂ threshold")
+	if s := d.status(); !strings.Contains(s, "The lab failed; its goal is not checked. q goes back to the lesson.") {
+		t.Errorf("status: %q", s)
+	}
+	for range 4 { // 0.19 meets the goal when nothing failed (TestLabFromTheReader)
+		d.send(tea.KeyMsg{Type: tea.KeyShiftLeft})
+	}
+	d.rejectView("goal met", "lab passed")
+	if err := d.m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st.labs != 0 {
+		t.Errorf("a failed lab was saved as passed %d times", st.labs)
+	}
+}
+
+// runHolding runs cmd as run does, but hands back, unrun, the command that Update returns for
+// the first message hold matches.
+func (d *driver) runHolding(cmd tea.Cmd, hold func(tea.Msg) bool) tea.Cmd {
+	d.t.Helper()
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if held := d.runHolding(c, hold); held != nil {
+				return held
+			}
+		}
+	default:
+		_, next := d.m.Update(msg)
+		if hold(msg) {
+			return next
+		}
+		return d.runHolding(next, hold)
+	}
+	return nil
 }

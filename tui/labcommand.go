@@ -79,7 +79,7 @@ func (cl *commandLab) start() tea.Cmd {
 		if err != nil {
 			return watchMsg{gen: gen, err: err}
 		}
-		return listenWatch(gen, ch)()
+		return listenWatch(gen, l, ch)()
 	}
 	return tea.Batch(cl.run(), watch)
 }
@@ -92,10 +92,13 @@ func (cl *commandLab) run() tea.Cmd {
 }
 
 // listenWatch waits for the next run the watcher made after a save.
-func listenWatch(gen int, ch <-chan *command.Result) tea.Cmd {
+func listenWatch(gen int, l *command.Lab, ch <-chan *command.Result) tea.Cmd {
 	return func() tea.Msg {
 		res, ok := <-ch
 		if !ok {
+			if err := l.WatchErr(); err != nil {
+				return watchMsg{gen: gen, err: err} // it stopped on a bug: the screen says so
+			}
 			return nil // the lab was left: the watcher stopped
 		}
 		return watchMsg{gen: gen, ch: ch, res: res}
@@ -125,7 +128,7 @@ func (cl *commandLab) update(msg tea.Msg) tea.Cmd {
 			cl.watchErr = msg.err
 		} else {
 			cl.result(msg.res)
-			cmd = listenWatch(msg.gen, msg.ch)
+			cmd = listenWatch(msg.gen, cl.lab, msg.ch)
 		}
 	case solutionMsg:
 		if msg.gen != cl.m.gen {

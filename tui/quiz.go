@@ -102,7 +102,6 @@ func (z *quizModel) enter(msg navMsg) (tea.Cmd, bool) {
 // leave records the attempt when its last answer is given: moving on, leaving the quiz and
 // quitting all finish it.
 func (z *quizModel) leave() {
-	z.saveReviewed()
 	if z.round != nil && z.phase == answered && z.round.Done() {
 		z.finish()
 	}
@@ -203,6 +202,7 @@ func (z *quizModel) record(a lessons.Answer) {
 	last, _ := z.round.Last()
 	z.given = append(z.given, courseinfo.Answer(last, z.c.opts.Now()))
 	z.keepOpen()
+	z.saveReview(false)
 	z.phase = answered
 	z.scroll.offset = 0
 	z.shown()
@@ -224,6 +224,7 @@ func (z *quizModel) override() {
 	last, _ := z.round.Last()
 	z.given[len(z.given)-1] = courseinfo.Answer(last, z.given[len(z.given)-1].At)
 	z.keepOpen()
+	z.saveReview(true)
 	z.c.setFlash("Counted as right. Reports show it was your call (an override).", false)
 }
 

@@ -18,7 +18,8 @@ import (
 // most overdue first, within the course's daily limit. It is a kind of round (lessons.Round)
 // and runs in the quiz screen's look, with its feedback and explanations: a second quizModel,
 // in the review screen's slot, runs it with the hooks in this file. Each answer is saved for
-// review when the learner moves on from its feedback (so "I was right" still counts), or leaves.
+// review as it is given, like a quiz's open attempt, so that closing the terminal on its
+// feedback loses nothing; "I was right" then rates it again, in place of its first rating.
 // The session ends with a summary: how many were reviewed and right, and when the next review
 // is. A practice session (aieng review --practice) asks every question answered and changes
 // nothing.
@@ -27,7 +28,6 @@ import (
 type reviewRun struct {
 	practice bool
 	lessonOf []int // the lesson of each question of the round, an index into the course
-	saved    int   // how many of the round's answers are saved for review
 	after    progress.ReviewStatus
 	started  time.Time
 }
@@ -102,44 +102,41 @@ func (z *quizModel) reviewAt(n int) {
 	if z.rv == nil || n >= len(z.rv.lessonOf) {
 		return
 	}
-	z.saveReviewed()
 	z.index = z.rv.lessonOf[n]
 	z.lesson = z.c.course.Lessons[z.index]
 }
 
-// saveReviewed saves the answers given and not yet saved (practice saves nothing).
-func (z *quizModel) saveReviewed() {
-	if z.rv == nil {
+// saveReview saves the answer just given for review (practice saves nothing); rerated, it
+// replaces the rating saved for it: the learner has just said "I was right".
+func (z *quizModel) saveReview(rerated bool) {
+	if z.rv == nil || z.rv.practice || len(z.given) == 0 {
 		return
 	}
-	for ; z.rv.saved < len(z.given); z.rv.saved++ {
-		if !z.rv.practice {
-			lesson := z.c.course.Lessons[z.rv.lessonOf[z.rv.saved]]
-			z.c.prog.RecordReview(lesson.ID, z.given[z.rv.saved])
-		}
+	lessonID, last := z.lesson.ID, z.given[len(z.given)-1]
+	if rerated {
+		z.c.prog.RerateReview(lessonID, last)
+	} else {
+		z.c.prog.RecordReview(lessonID, last)
 	}
 }
 
-// finishReview ends the session: its answers saved, the result and what is due next.
+// finishReview ends the session: the result and what is due next.
 func (z *quizModel) finishReview() {
 	if z.recorded {
 		return
 	}
-	z.saveReviewed()
 	res := z.round.Result(0)
 	z.result, z.recorded = &res, true
 	z.rv.after = z.c.prog.ReviewStatus()
 }
 
-// leaveReview leaves the session for the outline: every answer given is saved.
+// leaveReview leaves the session for the outline: every answer given is saved already.
 func (z *quizModel) leaveReview() {
-	z.saveReviewed()
 	z.c.goTo(showOutlineMsg{})
 }
 
 // reviewCourseChanged ends the session when the course is reloaded: its questions may be gone.
 func (z *quizModel) reviewCourseChanged() tea.Cmd {
-	z.saveReviewed()
 	z.c.setFlash(fmt.Sprintf("The course changed, so the review stopped: press %s to review again.", keyName(z.c.keys.Review)), true)
 	z.c.goTo(showOutlineMsg{})
 	return nil

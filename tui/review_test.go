@@ -111,6 +111,65 @@ func TestReviewLeftHalfWayKeepsItsAnswers(t *testing.T) {
 	}
 }
 
+// TestReviewAnswerIsSavedAsItIsGiven: an answer is saved for review the moment it is given, like
+// a quiz's open attempt: the program ending on its feedback (the terminal window closed) loses
+// nothing.
+func TestReviewAnswerIsSavedAsItIsGiven(t *testing.T) {
+	c := testCourse(t)
+	path := filepath.Join(t.TempDir(), "progress.json")
+	d := newDriver(t, c, missedYesterday(t, c, path), 80, 24)
+	d.keys("r", "1", "enter") // wrong
+	d.requireView("Review 1 of 2", "✗")
+	must(t, d.m.Close()) // no key more: the window is gone
+	reviews := reviewsIn(openStore(t, path).Course("tui-test-course").Reviews)
+	if len(reviews) != 1 || reviews[0].Rating != srs.Again || reviews[0].QuestionID != c.Lesson("welcome").Quiz[0].ID {
+		t.Fatalf("reviews saved: %+v", reviews)
+	}
+}
+
+// TestReviewOverrideReplacesItsRating: "I was right" after a review answer's feedback rates the
+// saved answer again: one entry, hard, with the id of the first rating; the session counts the
+// answer once.
+func TestReviewOverrideReplacesItsRating(t *testing.T) {
+	c := testCourse(t)
+	path := filepath.Join(t.TempDir(), "progress.json")
+	store := openStore(t, path)
+	short := c.Lesson("welcome").Quiz[3]
+	must(t, store.RecordAttempt("tui-test-course", "welcome", progress.Attempt{ID: "a1", Time: yesterday,
+		Answers: []progress.Answer{{QuestionID: short.ID, Hash: short.Hash, Given: []string{"x"}, At: yesterday}}}))
+	d := newDriver(t, c, store, 80, 24)
+	d.keys("r", "the data it learns from", "enter")
+	d.requireView("press o to count it as right")
+	first := reviewsIn(d.m.c.prog.Progress().Reviews)
+	d.keys("o")
+	d.requireView("Counted as right")
+	if st := d.m.c.prog.ReviewStatus(); st.DoneToday != 1 || st.Due != 0 {
+		t.Errorf("after the override the session stands at %+v", st)
+	}
+	must(t, d.m.Close()) // on the feedback still
+	reviews := reviewsIn(openStore(t, path).Course("tui-test-course").Reviews)
+	if len(first) != 1 || first[0].Rating != srs.Again {
+		t.Fatalf("the answer as given was saved as %+v", first)
+	}
+	if len(reviews) != 1 || reviews[0].ID != first[0].ID || reviews[0].Rating != srs.Hard || reviews[0].RatedAt.IsZero() {
+		t.Fatalf("after the override the log holds %+v\nwant one entry, hard, with the id %s", reviews, first[0].ID)
+	}
+	if reviews[0].Due.Before(first[0].Due) || !reviews[0].Time.Equal(first[0].Time) {
+		t.Errorf("the second rating %+v does not follow from the card before the first %+v", reviews[0], first[0])
+	}
+}
+
+// reviewsIn keeps the review-session entries of a log.
+func reviewsIn(log []progress.ReviewEntry) []progress.ReviewEntry {
+	var out []progress.ReviewEntry
+	for _, e := range log {
+		if e.Source == srs.SourceReview {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // TestPracticeReviewChangesNothing: a practice session asks every question answered and saves
 // no review.
 func TestPracticeReviewChangesNothing(t *testing.T) {

@@ -93,14 +93,14 @@ func TestProgressTable(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Command Test Course (version 1.2.0)",
-		"LESSON", "STATUS", "FIRST", "BEST", "ATTEMPTS", "LAST ATTEMPT",
-		" 1  Reading only  not started  -      -     0 ",
-		" 2  The basics    passed       50%    100%  2 ", "(100%)",
-		" 3  In practice   read         -      -     0 ",
-		" 4  Wrapping up   in progress  -      -     0 ",
+		"   #  LESSON        STATUS       FIRST  BEST  TRIES  TIME\n",
+		"   1  Reading only  not started  -      -     0      -\n",
+		"   2  The basics    passed       50%    100%  2      -\n",
+		"   3  In practice   read         -      -     0      -\n",
+		"   4  Wrapping up   in progress  -      -     0      -\n",
 		"1 of 4 lessons complete (25%): 1 passed, 2 read.",
-		"Lesson 2: 1 practice round (retries of the missed questions; they do not count).",
-		`Lesson 2: 1 answer counted right by you after being marked wrong ("I was right").`,
+		"Practice rounds (retries of missed questions, not counted): 1 in lesson 2.\n",
+		`Answers marked wrong that you counted right ("I was right"): 1 in lesson 2.` + "\n",
 		"Last opened: Wrapping up.",
 		"aieng list",
 	} {

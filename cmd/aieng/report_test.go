@@ -173,7 +173,7 @@ func TestReportReadsTimeAndStreakOfARealHandIn(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("report: exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"Time in the course: median 19m (1 of 1 learners report it).", "Day streak: median 3 days, longest 3."} {
+	for _, want := range []string{"Time in the course: median 19m (1 of 1 learner reports it).", "Day streak: median 3 days, longest 3."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)
 		}

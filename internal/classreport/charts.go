@@ -136,8 +136,8 @@ func versionCharts(v Version, vi, passMark int) []*chart {
 		first.texts = append(first.texts, optPercent(l.MedianFirstAttemptPercent))
 	}
 	progress := newChart(id("progress"), "Learners who started and passed each lesson",
-		fmt.Sprintf("Bar chart: for each of %d lessons, the share of the %d learners who started it and who passed its quiz. "+
-			"The lesson table below holds the same numbers.", len(v.Lessons), v.Learners),
+		fmt.Sprintf("Bar chart: for each lesson (%d in all), the share of the %d %s who started it and who passed its quiz. "+
+			"The lesson table below holds the same numbers.", len(v.Lessons), v.Learners, plural(v.Learners, "learner", "learners")),
 		"Share of learners", labels, full, []series{started, passed})
 	scores := newChart(id("scores"), "Median score of the first full attempt",
 		"Bar chart: for each lesson with a quiz, the median score of the learners' first full attempt, "+

@@ -21,6 +21,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"duration":    duration,
 	"share":       share,
 	"plural":      plural,
+	"reportedBy":  reportedBy,
 	"streak":      streak,
 	"versionName": versionName,
 	"inc":         func(i int) int { return i + 1 },

@@ -157,16 +157,42 @@ func TestTimesShownOnlyWhenReported(t *testing.T) {
 		t.Errorf("retrieval's row: %q", row)
 	}
 
-	// A hand-in of this aieng reports a streak of a day as often as any: said in the singular.
+	// A hand-in of this aieng reports a streak of a day as often as any: said in the singular,
+	// as is one learner's time.
+	alone := Version{Version: "1", Current: true, Learners: 1, StreakDays: &Spread{Learners: 1, Median: 1, Total: 1, Max: 1},
+		TimeSpent: &Spread{Learners: 1, Median: 600, Total: 600, Max: 600}}
 	var one strings.Builder
-	writeVersion(&one, Version{Version: "1", Current: true, Learners: 1, StreakDays: &Spread{Learners: 1, Median: 1, Total: 1, Max: 1}}, "1")
-	if !strings.Contains(one.String(), "Day streak: median 1 day, longest 1.") {
-		t.Errorf("a streak of one day:\n%s", one.String())
+	writeVersion(&one, alone, "1")
+	for _, want := range []string{"Day streak: median 1 day, longest 1.", "Time in the course: median 10m (1 of 1 learner reports it)."} {
+		if !strings.Contains(one.String(), want) {
+			t.Errorf("one learner: the text lacks %q:\n%s", want, one.String())
+		}
 	}
 	var page bytes.Buffer
-	r = Report{Versions: []Version{{Version: "1", Current: true, Learners: 1, StreakDays: &Spread{Learners: 1, Median: 1, Total: 1, Max: 1}}}}
-	if err := r.WriteHTML(&page); err != nil || !strings.Contains(page.String(), "Day streak: median 1 day, longest 1.") {
-		t.Errorf("a streak of one day on the page (%v)", err)
+	r = Report{Versions: []Version{alone}}
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Day streak: median 1 day, longest 1.", "Time in the course: median 10m, 1 of 1 learner reports it."} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("one learner: the page lacks %q", want)
+		}
+	}
+}
+
+func TestReportedByAgrees(t *testing.T) {
+	for _, c := range []struct {
+		n, of int
+		want  string
+	}{
+		{1, 1, "1 of 1 learner reports it"},
+		{1, 3, "1 of 3 learners reports it"},
+		{2, 3, "2 of 3 learners report it"},
+		{0, 2, "0 of 2 learners report it"},
+	} {
+		if got := reportedBy(c.n, c.of); got != c.want {
+			t.Errorf("reportedBy(%d, %d) = %q, want %q", c.n, c.of, got, c.want)
+		}
 	}
 }
 

@@ -65,7 +65,7 @@ func writeVersion(b *strings.Builder, v Version, current string) {
 	heading += fmt.Sprintf(": %d %s", v.Learners, plural(v.Learners, "learner", "learners"))
 	b.WriteString(heading + "\n" + strings.Repeat("=", min(ansi.StringWidth(heading), detailWidth)) + "\n")
 	if t := v.TimeSpent; t != nil {
-		fmt.Fprintf(b, "Time in the course: median %s (%d of %d learners report it).\n", duration(t.Median), t.Learners, v.Learners)
+		fmt.Fprintf(b, "Time in the course: median %s (%s).\n", duration(t.Median), reportedBy(t.Learners, v.Learners))
 	}
 	if s := v.StreakDays; s != nil {
 		fmt.Fprintf(b, "Day streak: %s.\n", streak(s))
@@ -207,6 +207,12 @@ func streak(s *Spread) string {
 		days = "day"
 	}
 	return fmt.Sprintf("median %s %s, longest %d", strconv.FormatFloat(s.Median, 'f', -1, 64), days, s.Max)
+}
+
+// reportedBy says how many of the learners report a number: "1 of 1 learner reports it",
+// "2 of 3 learners report it".
+func reportedBy(n, of int) string {
+	return fmt.Sprintf("%d of %d %s %s it", n, of, plural(of, "learner", "learners"), plural(n, "reports", "report"))
 }
 
 func plural(n int, one, many string) string {

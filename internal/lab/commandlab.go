@@ -7,13 +7,20 @@ import (
 	"path/filepath"
 
 	"github.com/aieng/aieng/internal/lab/command"
+	"github.com/aieng/aieng/internal/lab/kind"
 )
 
 // OpenCommand opens a command lab: it validates the spec, finds its starter and solution
 // folders in files below lessonDir (the folder, within files, of the lesson that holds the lab;
 // files nil means lessonDir is a folder on disk) and prepares the workspace base/course/id
 // (base: command.DefaultBase() outside tests). It runs nothing.
-func OpenCommand(s Spec, files fs.FS, lessonDir, base, course string) (*command.Lab, error) {
+func OpenCommand(s Spec, files fs.FS, lessonDir, base, course string) (l *command.Lab, err error) {
+	defer func() {
+		if err != nil {
+			l = nil
+		}
+	}()
+	defer kind.Recover(&err, "lab "+s.ID+": opening") // it runs off the event loop, as Open does
 	if s.Kind != command.Def.Name {
 		return nil, fmt.Errorf("lab %s is a %s lab, not a command lab", s.ID, s.Kind)
 	}

@@ -34,7 +34,7 @@ func (s *Session) View(width, height int, st *view.Styles) string {
 
 func (s *Session) header(width int, st *view.Styles) string {
 	status := st.Unmet.Render("goal not met yet")
-	if s.met {
+	if s.GoalMet() {
 		status = st.Met.Render("✓ goal met")
 	}
 	sw := ansi.StringWidth(status)

@@ -43,8 +43,15 @@ type viewCache struct {
 var ErrNotBuiltIn = errors.New("this lab kind does not open as a session")
 
 // Open validates the spec, then generates the lab's data and trains its models. The error
-// is Problems when the spec has errors.
-func Open(s Spec) (*Session, error) {
+// is Problems when the spec has errors. It runs off the interface's event loop, so a panic in
+// a kind's code is returned as an error: it would otherwise end the program.
+func Open(s Spec) (ss *Session, err error) {
+	defer func() {
+		if err != nil {
+			ss = nil
+		}
+	}()
+	defer kind.Recover(&err, "lab "+s.ID+": opening")
 	probs := Validate(s)
 	if probs.HasErrors() {
 		return nil, probs
@@ -66,7 +73,7 @@ func Open(s Spec) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lab %s: %w", s.ID, err)
 	}
-	ss := &Session{spec: s, def: def, exp: exp, goal: g, knobs: exp.Knobs()}
+	ss = &Session{spec: s, def: def, exp: exp, goal: g, knobs: exp.Knobs()}
 	for _, k := range ss.knobs {
 		v := k.Snap(startValue(k, params[k.Name]))
 		ss.start = append(ss.start, v)
@@ -95,11 +102,22 @@ func startValue(k kind.Knob, param any) float64 {
 	return k.Start
 }
 
-// refresh re-reads the measured values and the goal after a change.
+// refresh re-reads the measured values and the goal after a change. Values measured by work
+// that failed in the background are not believed: the goal is not met.
 func (s *Session) refresh() {
 	s.values = s.exp.Values()
-	s.met = s.goal.Met(goal.Values{Numbers: s.values})
+	s.met = s.Err() == nil && s.goal.Met(goal.Values{Numbers: s.values})
 	s.version++
+}
+
+// Err is the failure of the work the experiment does in the background after opening (the
+// leakage lab's other fits), a panic there included; nil while it runs or when it succeeded.
+// The measured values are then not to be trusted, and the goal is never met.
+func (s *Session) Err() error {
+	if b, ok := s.exp.(kind.Backgrounder); ok {
+		return b.Err()
+	}
+	return nil
 }
 
 // closed is a channel that is already closed: ready at once.
@@ -118,8 +136,9 @@ func (s *Session) Ready() <-chan struct{} {
 // Goal is the goal's text (the kind's default goal when the spec gives none).
 func (s *Session) Goal() string { return s.goal.String() }
 
-// GoalMet reports whether the measured values meet the goal now.
-func (s *Session) GoalMet() bool { return s.met }
+// GoalMet reports whether the measured values meet the goal now: never once the work in the
+// background has failed (Err).
+func (s *Session) GoalMet() bool { return s.met && s.Err() == nil }
 
 // GoalParts lists each comparison of the goal with whether it holds now.
 func (s *Session) GoalParts() []goal.Part { return s.goal.Parts(goal.Values{Numbers: s.values}) }

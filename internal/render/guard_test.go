@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/muesli/termenv"
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/aieng/aieng/lessons"
 )
@@ -121,4 +122,19 @@ func TestSafeLessonDocIsGuardedPerLesson(t *testing.T) {
 		t.Errorf("a cached Doc is refused while the lesson renders: %v", err)
 	}
 	close(release)
+}
+
+// TestRenderWorkersRecover: a panic on one of renderBlocks' workers (here a missing block, a
+// bug) is the rendering's error. Guard recovers only its own goroutine: a panic on a worker
+// would end the program.
+func TestRenderWorkersRecover(t *testing.T) {
+	for _, o := range []Options{
+		{Width: 40, Style: Dark, Profile: termenv.TrueColor}, // highlighting: several workers
+		{Width: 40, Style: NoTTY, Profile: termenv.Ascii},    // one worker
+	} {
+		rows, err := renderBlocks([]ast.Node{nil}, nil, o)
+		if err == nil || !strings.HasPrefix(err.Error(), "render: ") || rows[0] != nil {
+			t.Errorf("%s: rows %v, err %v", o.Style, rows, err)
+		}
+	}
 }

@@ -99,12 +99,23 @@ func renderBlocks(blocks []ast.Node, src []byte, o Options) ([][][]cell, error) 
 			defer wg.Done()
 			r := newBlockRenderer(o)
 			for i := int(next.Add(1) - 1); i < len(blocks); i = int(next.Add(1) - 1) {
-				out[i], errs[i] = blockRows(r, blocks[i], src, o)
+				out[i], errs[i] = safeBlockRows(r, blocks[i], src, o)
 			}
 		}()
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
+}
+
+// safeBlockRows is blockRows on a worker of renderBlocks: a panic there is the block's error.
+// The render guard (guard.go) recovers only its own goroutine, not these workers.
+func safeBlockRows(r *blockRenderer, n ast.Node, src []byte, o Options) (rows [][]cell, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rows, err = nil, fmt.Errorf("render: %v", p)
+		}
+	}()
+	return blockRows(r, n, src, o)
 }
 
 // blockRows renders one block. Code that Glamour does not highlight is laid out from its text:

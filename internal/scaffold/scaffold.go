@@ -236,6 +236,10 @@ description: A short description learners see in the outline.
 version: 0.1.0
 pass_mark: 70             # percent of a quiz's questions needed to pass
 sequential: false         # true: each lesson opens once the previous one is passed
+# Optional settings, shown with their defaults: remove the '# ' to change one.
+# partial_credit: false   # true: multiple-select questions earn credit per right tick
+# review_limit: 50        # the most review answers a learner is asked a day
+# review_retention: 0.9   # the chance of recall a review aims for, 0.70 to 0.97
 lessons:                  # course order; 'aieng new' appends to this list
   - welcome
 `

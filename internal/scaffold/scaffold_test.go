@@ -3,9 +3,11 @@ package scaffold
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/aieng/aieng/internal/srs"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -63,6 +65,48 @@ func TestInitNewValidate(t *testing.T) {
 	manifest, _ := os.ReadFile(filepath.Join(dir, "course.yaml"))
 	if !strings.Contains(string(manifest), "# progress is stored under this id") {
 		t.Error("adding to the lessons list lost the manifest's comments")
+	}
+}
+
+// TestInitShowsTheOptionalSettings: the manifest init writes names every optional setting,
+// commented out at its default with what it does, so an author finds them; uncommenting them
+// all gives a course with the defaults it says and the same problems (the placeholders).
+func TestInitShowsTheOptionalSettings(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "course")
+	if _, err := Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, lessons.ManifestName)
+	manifest, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, freshProbs, err := lessons.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(manifest)
+	for _, setting := range []string{"partial_credit: false", "review_limit: 50", "review_retention: 0.9"} {
+		commented := regexp.MustCompile(`\n# ` + regexp.QuoteMeta(setting) + ` +# \w`)
+		if !commented.MatchString(text) {
+			t.Errorf("the manifest lacks %q, commented out with its explanation:\n%s", setting, text)
+		}
+		text = strings.Replace(text, "\n# "+setting, "\n"+setting, 1)
+	}
+	if !strings.Contains(text, "\nsequential: false ") {
+		t.Errorf("the manifest lacks sequential:\n%s", text)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, probs, err := lessons.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.PartialCredit || c.ReviewLimit != srs.DefaultDailyLimit || c.ReviewRetention != srs.DefaultRetention ||
+		len(probs) != len(freshProbs) || probs.HasErrors() {
+		t.Errorf("with the settings uncommented: partial credit %v, limit %d, retention %v, problems (%d before):\n%v",
+			c.PartialCredit, c.ReviewLimit, c.ReviewRetention, len(freshProbs), probs)
 	}
 }
 

@@ -88,6 +88,8 @@ type Event struct {
 	// Overridden whether the learner declared a wrong-marked answer right ("I was right").
 	Correct, Hinted, Overridden bool
 	Source                      Source
+	// RatedAt is set on a second rating of an answer already logged (LogEntry.RatedAt).
+	RatedAt time.Time
 }
 
 // Key returns the card the event is an answer to.

@@ -39,10 +39,17 @@ type LogEntry struct {
 	Difficulty float64 `json:"difficulty"`
 	// Due is when the card comes due after this answer.
 	Due time.Time `json:"due"`
+	// RatedAt is when the answer was rated again, replacing its first rating (the learner's
+	// "I was right" after the feedback): the entry keeps its id, and of two entries with one
+	// id, merging keeps the one rated later. Zero for an answer rated once.
+	RatedAt time.Time `json:"rated_at,omitzero"`
 }
 
 // Key returns the entry's card.
 func (e LogEntry) Key() Key { return Key{QuestionID: e.QuestionID, Hash: e.Hash} }
+
+// EntryID is the id of the entry the answer ev makes: the one a second rating of it replaces.
+func (ev Event) EntryID() string { return entryID(ev.Key(), ev.Time.UTC()) }
 
 // entryID names an answer by its card and time. A card is rated at most once a day, so two
 // entries of one card never share a time.
@@ -88,15 +95,17 @@ func (e LogEntry) validateNumbers() error {
 	return nil
 }
 
-// compareEntries orders a log by time, then id (and, for entries sharing an id, which only a
-// hand edit can make, by what else tells them apart, so the order never depends on the input's).
+// compareEntries orders a log by time, then id; of entries sharing an id, the one rated last
+// comes first (then, for those only a hand edit makes, by what else tells them apart, so the
+// order never depends on the input's).
 func compareEntries(a, b LogEntry) int {
-	return cmp.Or(a.Time.Compare(b.Time), cmp.Compare(a.ID, b.ID),
+	return cmp.Or(a.Time.Compare(b.Time), cmp.Compare(a.ID, b.ID), b.RatedAt.Compare(a.RatedAt),
 		cmp.Compare(a.Rating, b.Rating), cmp.Compare(a.Source, b.Source), a.Due.Compare(b.Due))
 }
 
-// MergeLog returns the union of two logs, one entry per id, in time order. It is commutative,
-// associative and idempotent, like the progress file's merge of attempts.
+// MergeLog returns the union of two logs, one entry per id (the one rated last), in time
+// order. It is commutative, associative and idempotent, like the progress file's merge of
+// attempts.
 func MergeLog(a, b []LogEntry) []LogEntry {
 	all := make([]LogEntry, 0, len(a)+len(b))
 	all = append(append(all, a...), b...)

@@ -78,6 +78,25 @@ func TestMergeLog(t *testing.T) {
 	}
 }
 
+// TestMergeLogKeepsTheLaterRating: an answer rated again (an "I was right" after the feedback)
+// keeps its entry's id, and merging keeps the second rating whichever log holds it.
+func TestMergeLogKeepsTheLaterRating(t *testing.T) {
+	s := newScheduler(t, Config{})
+	first := record(t, s, Deck{}, answer("q", "h", day0, false))
+	override := answer("q", "h", day0, false)
+	override.Overridden, override.RatedAt = true, day0.Add(time.Minute)
+	second := record(t, s, Deck{}, override)
+	if second.ID != first.ID || second.Rating != Hard || !second.RatedAt.Equal(override.RatedAt) || !first.RatedAt.IsZero() {
+		t.Fatalf("first rating %+v, second %+v", first, second)
+	}
+	a, b := []LogEntry{first}, []LogEntry{second}
+	for i, log := range [][]LogEntry{MergeLog(a, b), MergeLog(b, a), MergeLog(MergeLog(a, b), a)} {
+		if len(log) != 1 || log[0] != second {
+			t.Errorf("merge %d: %+v, want the second rating alone", i, log)
+		}
+	}
+}
+
 func TestRebuildSkipsBadEntriesAndSameDayDuplicates(t *testing.T) {
 	s := newScheduler(t, Config{})
 	d := Deck{}

@@ -73,6 +73,7 @@ func (s *Scheduler) review(c Card, ev Event) (Card, LogEntry) {
 		Stability:     next.Stability,
 		Difficulty:    next.Difficulty,
 		Due:           next.Due,
+		RatedAt:       ev.RatedAt.UTC(), // the zero time stays zero
 	}
 	return next, entry
 }

@@ -45,7 +45,7 @@ func Start(dir string) (*Watcher, error) {
 	}
 	out := make(chan Result, 1)
 	w := &Watcher{C: out, w: fw, done: make(chan struct{})}
-	go w.loop(dir, out)
+	go w.loop(dir, out, load)
 	return w, nil
 }
 
@@ -56,9 +56,17 @@ func (w *Watcher) Close() error {
 	return err
 }
 
-func (w *Watcher) loop(dir string, out chan Result) {
+// loop reloads the course (reload: load, outside tests) after each burst of changes. It runs
+// while the interface has the terminal: a panic in it ends the watching with a last Result
+// saying so, rather than the program with the terminal in raw mode.
+func (w *Watcher) loop(dir string, out chan Result, reload func(string) Result) {
 	defer close(w.done)
 	defer close(out)
+	defer func() {
+		if p := recover(); p != nil {
+			send(out, Result{Err: fmt.Errorf("watching the folder stopped (%v): restart aieng to see later changes; please report it", p)})
+		}
+	}()
 	var timer <-chan time.Time
 	for {
 		select {
@@ -75,18 +83,22 @@ func (w *Watcher) loop(dir string, out chan Result) {
 			}
 		case <-timer:
 			timer = nil
-			r := load(dir)
-			// Only the newest result matters: replace one the receiver has not taken yet.
-			select {
-			case out <- r:
-			default:
-				select {
-				case <-out:
-				default:
-				}
-				out <- r
-			}
+			send(out, reload(dir))
 		}
+	}
+}
+
+// send hands r over. Only the newest result matters: it replaces one the receiver has not taken
+// yet (only the loop sends, so the second send cannot block).
+func send(out chan Result, r Result) {
+	select {
+	case out <- r:
+	default:
+		select {
+		case <-out:
+		default:
+		}
+		out <- r
 	}
 }
 

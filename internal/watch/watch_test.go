@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 func TestReloadsOnSave(t *testing.T) {
@@ -59,5 +61,33 @@ func TestRelevant(t *testing.T) {
 		if got := relevant(name); got != want {
 			t.Errorf("relevant(%q) = %v", name, got)
 		}
+	}
+}
+
+// TestAPanicStopsTheWatchingWithAResult: a panic in the watching goroutine (here while
+// reloading, bypassing load's own guard) is its last Result, which the interface shows, and C
+// closes; the program goes on.
+func TestAPanicStopsTheWatchingWithAResult(t *testing.T) {
+	dir := t.TempDir()
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fw.Add(dir); err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan Result, 1)
+	w := &Watcher{C: out, w: fw, done: make(chan struct{})}
+	go w.loop(dir, out, func(string) Result { panic("injected fault") })
+	defer w.Close()
+	if err := os.WriteFile(filepath.Join(dir, "01-a.md"), []byte("---\ntitle: A\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := next(t, w)
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "watching the folder stopped (injected fault)") || r.Course != nil {
+		t.Fatalf("after a panic: %+v", r)
+	}
+	if r, ok := <-w.C; ok {
+		t.Errorf("C still open after the watching stopped: %+v", r)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // starter writes a starter folder holding the given files.
@@ -234,6 +236,51 @@ func TestWatchRerunsAfterSave(t *testing.T) {
 	}
 	cancel()
 	for range results { // the channel closes once the watcher stops
+	}
+	if err := l.WatchErr(); err != nil {
+		t.Errorf("watching stopped as asked, yet WatchErr = %v", err)
+	}
+}
+
+// TestRunRecoversAPanic: a panic while the check's outcome is judged (here the goal is
+// missing, a bug) is the result's error, shown as the last result, and never a pass. Run runs
+// off the interface's event loop, where a panic would end the program.
+func TestRunRecoversAPanic(t *testing.T) {
+	l := openLab(t, Config{Starter: starter(t, map[string]string{"a.txt": "a"}), Check: "true"})
+	l.goal = nil
+	res := l.Run(context.Background())
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "please report it") || res.Passed || res.Parts != nil {
+		t.Fatalf("after a panic: %+v", res)
+	}
+	if !strings.HasPrefix(res.Summary(), "could not run the check: aieng's check runner failed (") {
+		t.Errorf("summary %q", res.Summary())
+	}
+	if l.Last() != res || l.Passed() {
+		t.Errorf("last %+v, passed %v: the screen must show the failure, and no pass", l.Last(), l.Passed())
+	}
+}
+
+// TestWatchRecoversAPanic: a panic in the watching stops it, with WatchErr saying why, instead
+// of ending the program with the terminal in raw mode.
+func TestWatchRecoversAPanic(t *testing.T) {
+	l := openLab(t, Config{Starter: starter(t, map[string]string{"answer.txt": "41\n"}), Check: "true"})
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := addTree(w, l.Dir()); err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan *Result, 1)
+	go l.watchLoop(context.Background(), w, out, func(context.Context) *Result { panic("injected fault") })
+	if err := os.WriteFile(filepath.Join(l.Dir(), "answer.txt"), []byte("42\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for r := range out { // closed once the watching stops
+		t.Errorf("a result after the panic: %+v", r)
+	}
+	if err := l.WatchErr(); err == nil || err.Error() != "watching the workspace failed (injected fault); please report it" {
+		t.Errorf("WatchErr = %v", err)
 	}
 }
 

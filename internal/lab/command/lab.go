@@ -37,9 +37,10 @@ type Lab struct {
 	goal *goal.Expr
 	dir  string
 
-	mu     sync.Mutex
-	last   *Result
-	passed bool
+	mu       sync.Mutex
+	last     *Result
+	passed   bool
+	watchErr error // why the watching stopped on its own (WatchErr)
 }
 
 // DefaultBase is where workspaces go: the XDG data directory (on Linux

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aieng/aieng/internal/lab/goal"
+	"github.com/aieng/aieng/internal/lab/kind"
 )
 
 // Result is one run of the check.
@@ -54,6 +55,21 @@ func (r *Result) Summary() string {
 // ended as at the timeout, but the result says cancelled rather than timed out).
 func (l *Lab) Run(ctx context.Context) *Result {
 	res := &Result{Exit: -1, Timeout: l.cfg.Timeout, StartedAt: time.Now()}
+	// Run runs off the interface's event loop (a command, the watcher), where a panic would end
+	// the program: it is the result's error instead, which the lab's screen shows, never a pass.
+	if err := l.check(ctx, res); err != nil {
+		res.Err, res.Passed, res.Parts = err, false, nil
+	}
+	l.mu.Lock()
+	l.last = res
+	l.passed = l.passed || res.Passed
+	l.mu.Unlock()
+	return res
+}
+
+// check runs the command and fills res in; a panic is its error.
+func (l *Lab) check(ctx context.Context, res *Result) (err error) {
+	defer kind.Recover(&err, "aieng's check runner")
 	tctx, cancel := context.WithTimeout(ctx, l.cfg.Timeout)
 	defer cancel()
 	out := newCapped(l.cfg.OutputLimit)
@@ -62,7 +78,7 @@ func (l *Lab) Run(ctx context.Context) *Result {
 	cmd.Stdout, cmd.Stderr = out, out
 	// A child that keeps the output pipe open after the group is ended must not hold us.
 	cmd.WaitDelay = time.Second
-	err := cmd.Run()
+	runErr := cmd.Run()
 	res.Duration = time.Since(res.StartedAt)
 	res.Output, res.Dropped = out.String(), out.dropped
 	var exitErr *exec.ExitError
@@ -71,21 +87,17 @@ func (l *Lab) Run(ctx context.Context) *Result {
 		res.TimedOut = true
 	case ctx.Err() != nil:
 		res.Err = ctx.Err()
-	case err == nil:
+	case runErr == nil:
 		res.Exit = 0
-	case errors.As(err, &exitErr) && exitErr.Exited():
+	case errors.As(runErr, &exitErr) && exitErr.Exited():
 		res.Exit = exitErr.ExitCode()
 	default:
-		res.Err = err
+		res.Err = runErr
 	}
 	if res.Err == nil {
 		v := res.Values()
 		res.Passed = !res.TimedOut && l.goal.Met(v)
 		res.Parts = l.goal.Parts(v)
 	}
-	l.mu.Lock()
-	l.last = res
-	l.passed = l.passed || res.Passed
-	l.mu.Unlock()
-	return res
+	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/aieng/aieng/internal/lab/kind"
 )
 
 // Debounce is how long the workspace must stay quiet after a change before the check runs:
@@ -29,13 +31,39 @@ func (l *Lab) Watch(ctx context.Context) (<-chan *Result, error) {
 		return nil, err
 	}
 	out := make(chan *Result, 1)
-	go l.watchLoop(ctx, w, out)
+	l.setWatchErr(nil)
+	go l.watchLoop(ctx, w, out, l.Run)
 	return out, nil
 }
 
-func (l *Lab) watchLoop(ctx context.Context, w *fsnotify.Watcher, out chan *Result) {
+// WatchErr is why the watching of the workspace stopped before its context ended (a panic in
+// it: a bug); nil while it runs or after it stopped as asked. Read it once the channel Watch
+// returned is closed.
+func (l *Lab) WatchErr() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.watchErr
+}
+
+func (l *Lab) setWatchErr(err error) {
+	l.mu.Lock()
+	l.watchErr = err
+	l.mu.Unlock()
+}
+
+// watchLoop runs the check (run: Run, outside tests) after each burst of saves.
+func (l *Lab) watchLoop(ctx context.Context, w *fsnotify.Watcher, out chan *Result, run func(context.Context) *Result) {
 	defer close(out)
 	defer w.Close()
+	// It runs while the interface has the terminal: a panic stops the watching, with WatchErr
+	// saying why, rather than the program.
+	var failed error
+	defer func() {
+		if failed != nil {
+			l.setWatchErr(failed)
+		}
+	}()
+	defer kind.Recover(&failed, "watching the workspace")
 	var timer <-chan time.Time
 	for {
 		select {
@@ -60,20 +88,22 @@ func (l *Lab) watchLoop(ctx context.Context, w *fsnotify.Watcher, out chan *Resu
 			}
 		case <-timer:
 			timer = nil
-			res := l.Run(ctx)
+			res := run(ctx)
 			if ctx.Err() != nil {
 				return
 			}
-			select {
-			case out <- res:
-			default:
-				select {
-				case <-out:
-				default:
-				}
-				out <- res
-			}
+			drain(out)
+			out <- res
 		}
+	}
+}
+
+// drain takes a result the receiver has not taken yet: a newer one replaces it. Only this
+// goroutine sends on out, so a send after drain does not block.
+func drain(out chan *Result) {
+	select {
+	case <-out:
+	default:
 	}
 }
 

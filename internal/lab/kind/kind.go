@@ -127,10 +127,12 @@ type Experiment interface {
 }
 
 // Backgrounder is an Experiment that keeps computing after it opens (measurements a later
-// knob move will need); Ready is closed once it is done. Experiments without it are ready
-// when they open.
+// knob move will need); Ready is closed once it is done, and Err then reports whether it
+// failed (a panic there included: see Recover). Experiments without it are ready when they
+// open.
 type Backgrounder interface {
 	Ready() <-chan struct{}
+	Err() error
 }
 
 // AllParams is the kind's parameters followed by one per knob, which sets where it starts.

@@ -75,14 +75,22 @@ func open(p kind.Params) (kind.Experiment, error) {
 	if err := runJobs(first); err != nil {
 		return nil, err
 	}
-	go func() {
-		err := runJobs(rest)
+	go l.background(rest)
+	return l, nil
+}
+
+// background fits the pipelines the starting one does not need. Its failure, a panic included,
+// is the lab's error (Err), which the lab's screen shows.
+func (l *lab) background(jobs []func() error) {
+	var err error
+	defer func() {
 		l.mu.Lock()
 		l.err = err
 		l.mu.Unlock()
 		close(l.done)
 	}()
-	return l, nil
+	defer kind.Recover(&err, "training the pipelines")
+	err = runJobs(jobs)
 }
 
 // jobs lists the ten model fits: first those the starting pipeline needs, then the rest.
@@ -126,7 +134,7 @@ func runJobs(jobs []func() error) error {
 		go func() {
 			defer wg.Done()
 			for j := range queue {
-				errs <- j()
+				errs <- runJob(j)
 			}
 		}()
 	}
@@ -142,6 +150,12 @@ func runJobs(jobs []func() error) error {
 		}
 	}
 	return nil
+}
+
+// runJob runs one fit on a worker of runJobs: a panic in it is its error.
+func runJob(j func() error) (err error) {
+	defer kind.Recover(&err, "a model fit")
+	return j()
 }
 
 // result is what the current pipeline measured, waiting for the background fits if need be.
@@ -161,6 +175,18 @@ func (l *lab) result() (float64, shippedResult, error) {
 
 // Ready is closed once the background fits are done.
 func (l *lab) Ready() <-chan struct{} { return l.done }
+
+// Err is the background fits' failure once they are done; nil before.
+func (l *lab) Err() error {
+	select {
+	case <-l.done:
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		return l.err
+	default:
+		return nil
+	}
+}
 
 func (l *lab) Knobs() []kind.Knob { return Def.Knobs }
 

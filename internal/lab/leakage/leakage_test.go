@@ -1,6 +1,7 @@
 package leakage
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aieng/aieng/internal/lab/goal"
@@ -92,5 +93,25 @@ func TestTargetEncodingByHand(t *testing.T) {
 	}
 	if got := withFlag.raw([]row{{merchant: 1, refund: true}}, true)[0]; got[3] != 0 {
 		t.Errorf("the refund flag is unknown in production, got %v", got)
+	}
+}
+
+// TestABackgroundPanicIsTheLabsError: a fit that panics on a worker, in the fits the lab runs
+// before it opens or in those it runs in the background after, becomes the lab's error; the
+// program goes on (a panic there used to end it, with the terminal in raw mode).
+func TestABackgroundPanicIsTheLabsError(t *testing.T) {
+	ok := func() error { return nil }
+	boom := func() error { panic("injected fault") }
+	if err := runJobs([]func() error{ok, boom, ok}); err == nil || !strings.Contains(err.Error(), "injected fault") {
+		t.Errorf("runJobs with a panicking fit: %v", err)
+	}
+	l := &lab{done: make(chan struct{})}
+	if l.Err() != nil {
+		t.Fatal("an error before the background work ended")
+	}
+	go l.background([]func() error{ok, boom})
+	<-l.Ready()
+	if err := l.Err(); err == nil || !strings.Contains(err.Error(), "injected fault") || !strings.Contains(err.Error(), "please report it") {
+		t.Errorf("after a panic in the background: %v", err)
 	}
 }
