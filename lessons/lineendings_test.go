@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestLineEndings: a lesson saved with CRLF line endings and a byte-order mark (testdata/
@@ -55,4 +56,27 @@ func lessonStrings(l *Lesson) string {
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// TestManifestLineEndings: a course.yaml saved with a byte-order mark, CRLF or lone CRs reads
+// as the same manifest saved plain, with no problem (a BOM was reported as an invisible
+// character, failing --strict).
+func TestManifestLineEndings(t *testing.T) {
+	plain := "id: c\ntitle: C\nversion: 1.0.0\nlessons:\n  - one\n"
+	lesson := []byte("---\ntitle: One\nobjectives:\n  - Read\n---\n\nText.\n")
+	for name, manifest := range map[string]string{
+		"BOM":      "\uFEFF" + plain,
+		"BOM CRLF": "\uFEFF" + strings.ReplaceAll(plain, "\n", "\r\n"),
+		"CR":       strings.ReplaceAll(plain, "\n", "\r"),
+	} {
+		fsys := fstest.MapFS{ManifestName: {Data: []byte(manifest)}, "01-one.md": {Data: lesson}}
+		c, probs, err := Load(fsys, "x")
+		if err != nil || len(probs) != 0 {
+			t.Errorf("%s: problems %v, error %v; want none", name, probs, err)
+			continue
+		}
+		if c.ID != "c" || c.Version != "1.0.0" || len(c.Lessons) != 1 {
+			t.Errorf("%s: read as id %q version %q with %d lessons", name, c.ID, c.Version, len(c.Lessons))
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -234,6 +235,9 @@ func readManifest(fsys fs.FS, source string) (manifest, Problems, map[string]yam
 		}
 		return mf, pl.items, nil
 	}
+	// As for a lesson (parseLesson): an editor's byte-order mark is not text, and every line end
+	// reads as "\n".
+	src = normalizeNewlines(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
 	checkText(src, newLineIndex(src), pl)
 	checkInvisible(src, newLineIndex(src), pl)
 	keys, readable := decodeYAML(src, 1, []yamlField{

@@ -270,7 +270,11 @@ func (p *lessonParser) checkChoices(q *Question, list *ast.List, line, col int) 
 		p.pl.errorf(line, col, "question has fewer than two choices")
 	}
 	correct := q.CorrectChoices()
-	if len(correct) == 0 {
+	switch {
+	case len(correct) > 0:
+	case q.Kind == MultipleSelect:
+		p.pl.errorf(line, col, "multiple-select question has no correct answer: mark every right choice [x]")
+	default:
 		p.pl.errorf(line, col, "question has no correct answer: mark one choice [x]")
 	}
 	if q.Kind == TrueFalse && !isTrueFalse(q.Choices) {

@@ -28,6 +28,9 @@ func TestProblemFixtures(t *testing.T) {
 		{"no-correct-answer", []string{
 			"01-a.md:11:1: question has no correct answer: mark one choice [x]",
 		}},
+		{"no-correct-answer-multiple", []string{
+			"01-a.md:11:1: multiple-select question has no correct answer: mark every right choice [x]",
+		}},
 		{"single-two-correct", []string{
 			"01-a.md:14:3: single-choice question has 2 correct answers; add {kind=multiple} to the heading if that is intended",
 		}},

@@ -26,7 +26,8 @@ func (a *app) initCmd() *cobra.Command {
 			for _, f := range files {
 				fmt.Fprintf(a.stdout, "created %s\n", f)
 			}
-			fmt.Fprintf(a.stdout, "Next: %s --lessons %s new \"Your first lesson\", then %s --lessons %s to preview.\n", a.name, args[0], a.name, args[0])
+			dir := shellWord(args[0])
+			fmt.Fprintf(a.stdout, "Next: %s --lessons %s new \"Your first lesson\", then %s --lessons %s to preview.\n", a.name, dir, a.name, dir)
 			return nil
 		},
 	}
@@ -152,4 +153,16 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// shellWord quotes s for a POSIX shell when it holds anything but letters, digits and
+// -_./,:=@%+, so that a hint naming a path such as "My Course 2026" can be pasted as it is.
+func shellWord(s string) string {
+	safe := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./,:=@%+", r))
+	}) < 0
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -144,3 +144,31 @@ func TestBundleRefusesBrokenCourse(t *testing.T) {
 		t.Errorf("without -o: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestInitNextHintPastes: the "Next:" line init prints names the folder so that it can be
+// pasted into a shell, for a path with spaces or quotes too (it was printed bare).
+func TestInitNextHintPastes(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to paste the hint into")
+	}
+	for _, name := range []string{"plain-course", "My Course 2026", "Ann's course"} {
+		dir := filepath.Join(t.TempDir(), name)
+		out, stderr, code := runCLI(t, "init", dir)
+		if code != 0 {
+			t.Fatalf("init %q: exit %d: %s", name, code, stderr)
+		}
+		_, hint, ok := strings.Cut(out, "Next: aieng --lessons ")
+		word, _, ok2 := strings.Cut(hint, " new ")
+		if !ok || !ok2 {
+			t.Fatalf("init %q printed no Next hint: %s", name, out)
+		}
+		got, err := exec.Command(sh, "-c", "printf %s "+word).Output()
+		if err != nil || string(got) != dir {
+			t.Errorf("init %q: the hint's folder %s reads in sh as %q (error %v), want %q", name, word, got, err, dir)
+		}
+		if name == "plain-course" && word != dir {
+			t.Errorf("a plain path is quoted: %s", word)
+		}
+	}
+}
