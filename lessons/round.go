@@ -119,8 +119,17 @@ func (s Score) Percent() float64 {
 	return 100 * s.Points / float64(s.Total)
 }
 
-// Passes is the pass rule: a score passes when its percent reaches the pass mark.
-func (s Score) Passes(passMark int) bool { return s.Total > 0 && s.Percent() >= float64(passMark) }
+// Passes is the pass rule: a score passes when its percent reaches the pass mark. Points are
+// compared with what the mark asks (PointsToPass) give or take a rounding error: partial
+// credit sums fractions (1/2 + 2/3 + 1/3 adds up to 1.4999999999999998 in floating point), and
+// a score exactly at the mark passes. Partial credit is in fractions of a few choices, so a
+// score truly below the mark is short by far more than the allowance.
+func (s Score) Passes(passMark int) bool {
+	return s.Total > 0 && 100*s.Points >= float64(s.Total*passMark)-pointsRoundingError
+}
+
+// pointsRoundingError is the floating-point error allowed in 100 × points (Score.Passes).
+const pointsRoundingError = 1e-9
 
 // NeededToPass is how many right answers of total pass at the pass mark (in percent): the
 // pass rule said in questions ("5 of 7") rather than a percentage.
@@ -129,6 +138,24 @@ func NeededToPass(total, passMark int) int {
 		return 0
 	}
 	return (total*passMark + 99) / 100
+}
+
+// PointsToPass is the fewest points of total that pass at the pass mark (in percent): the pass
+// rule said in points ("1.4 of 2"), for a quiz scored in points (ScoredInPoints). It is a
+// whole number of hundredths: show it with two decimals at most, never rounded.
+func PointsToPass(total, passMark int) float64 {
+	if total <= 0 {
+		return 0
+	}
+	return float64(total*passMark) / 100
+}
+
+// ScoredInPoints reports whether a quiz of these questions can earn part of a point (a
+// multiple-select question with partial credit). Its pass rule is then said in points
+// (PointsToPass): a count of right answers (NeededToPass) would contradict a score that
+// passes with fewer right answers and some partial credit.
+func ScoredInPoints(questions []*Question) bool {
+	return slices.ContainsFunc(questions, func(q *Question) bool { return q.PartialCredit && q.Kind == MultipleSelect })
 }
 
 // DrawQuestions picks the questions of a full attempt: with draw: N, N of the quiz's questions

@@ -235,3 +235,67 @@ func TestIsCourseFile(t *testing.T) {
 		}
 	}
 }
+
+// TestPointsToPassIsThePassRule: the pass rule said in points agrees with Score.Passes at
+// every quiz length and pass mark: exactly the points it names pass, a hundredth less does not.
+func TestPointsToPassIsThePassRule(t *testing.T) {
+	for total := 1; total <= 100; total++ {
+		for mark := 0; mark <= 100; mark++ {
+			need := PointsToPass(total, mark)
+			if !(Score{Total: total, Points: need}).Passes(mark) {
+				t.Fatalf("%v of %d points does not pass at %d%%", need, total, mark)
+			}
+			if mark > 0 && (Score{Total: total, Points: need - 0.01}).Passes(mark) {
+				t.Fatalf("%v of %d points passes at %d%%", need-0.01, total, mark)
+			}
+			if right := NeededToPass(total, mark); float64(right) < need || float64(right-1) >= need {
+				t.Fatalf("NeededToPass(%d, %d) = %d disagrees with %v points", total, mark, right, need)
+			}
+		}
+	}
+	if got := PointsToPass(2, 70); got != 1.4 {
+		t.Errorf("PointsToPass(2, 70) = %v, want 1.4", got)
+	}
+	if got := PointsToPass(0, 70); got != 0 {
+		t.Errorf("PointsToPass(0, 70) = %v, want 0", got)
+	}
+}
+
+// TestAScoreExactlyAtTheMarkPasses: partial credits that add up to the pass mark exactly pass,
+// though their floating-point sum falls a hair short (1/2 + 2/3 + 1/3 = 1.4999999999999998).
+func TestAScoreExactlyAtTheMarkPasses(t *testing.T) {
+	choices := func(n, right int) []Choice {
+		out := make([]Choice, n)
+		for i := range out {
+			out[i] = Choice{Text: string(rune('a' + i)), Correct: i < right}
+		}
+		return out
+	}
+	quiz := []*Question{
+		{ID: "half", Kind: MultipleSelect, PartialCredit: true, Choices: choices(3, 2)},
+		{ID: "thirds", Kind: MultipleSelect, PartialCredit: true, Choices: choices(4, 3)},
+		{ID: "third", Kind: MultipleSelect, PartialCredit: true, Choices: choices(4, 3)},
+	}
+	r := NewRound(quiz)
+	r.Record(quiz[0].AnswerChoices([]int{0}))    // 1/2
+	r.Record(quiz[1].AnswerChoices([]int{0, 1})) // 2/3
+	r.Record(quiz[2].AnswerChoices([]int{0}))    // 1/3
+	res := r.Result(50)
+	if !res.Passed {
+		t.Fatalf("1/2 + 2/3 + 1/3 = %v of 3 points does not pass at 50%%", res.Points)
+	}
+	if r.Result(51).Passed {
+		t.Fatal("1.5 of 3 points passes at 51%")
+	}
+}
+
+func TestScoredInPoints(t *testing.T) {
+	quiz := roundQuiz()
+	if ScoredInPoints(quiz) {
+		t.Error("a quiz without partial credit is scored in points")
+	}
+	quiz[1].PartialCredit = true
+	if !ScoredInPoints(quiz) || ScoredInPoints(quiz[2:]) {
+		t.Error("ScoredInPoints does not follow the multiple-select question with partial credit")
+	}
+}

@@ -68,7 +68,7 @@ func (z *quizModel) standingLine() string {
 		return fmt.Sprintf("Practice does not change your score: your best is %d%%. Take the whole quiz again (%s) to raise it.",
 			best, keyName(z.c.keys.RetryAll))
 	}
-	line := fmt.Sprintf("The pass mark is %d%%: %d of %d right.", mark, lessons.NeededToPass(r.Total, mark), r.Total)
+	line := fmt.Sprintf("The pass mark is %d%%: %s.", mark, passNeed(r.Total, mark, lessons.ScoredInPoints(z.round.Questions())))
 	if !r.Passed {
 		line += " Read the explanations below, then retry."
 	}
@@ -91,9 +91,20 @@ func overrides(r *lessons.Result) int {
 	return n
 }
 
-// points shows partial points with at most one decimal.
+// passNeed says what passes a quiz of total questions at the pass mark: right answers, or
+// points for a quiz scored in points (lessons.ScoredInPoints), where a count of right answers
+// would contradict a pass earned with partial credit.
+func passNeed(total, passMark int, inPoints bool) string {
+	if inPoints {
+		return fmt.Sprintf("%s of %d points", points(lessons.PointsToPass(total, passMark)), total)
+	}
+	return fmt.Sprintf("%d of %d right", lessons.NeededToPass(total, passMark), total)
+}
+
+// points shows points with at most two decimals: the points a pass needs are whole
+// hundredths (lessons.PointsToPass), shown exactly; one decimal would round 2.25 to 2.2.
 func points(p float64) string {
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", p), ".0")
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", p), "0"), ".")
 }
 
 // missedLines show a missed question: its number and prompt, the learner's answer beside the

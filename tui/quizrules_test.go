@@ -316,8 +316,39 @@ func TestNumericPartialCreditAndPool(t *testing.T) {
 		t.Fatalf("the attempt of a pool (seed 1 draws the numeric and the multiple-select question): %+v %v", a, asked)
 	}
 	d.requireView("1 of 2 correct, 1.5 points · 75%", "Your answer: Apple (0.5 of a point)")
+	// The pass rule is said in points, as the score is: "2 of 2 right" contradicted the pass.
+	d.requireView("✓ Passed", "The pass mark is 70%: 1.4 of 2 points.")
+	d.rejectView("2 of 2 right")
 	if c := a.Answers[1].Credit; a.Percent != 75 || c == nil || *c != 0.5 || a.Answers[0].Credit != nil {
 		t.Fatalf("partial credit saved as %+v", a)
+	}
+}
+
+// TestPassRuleInPointsBeforeTheQuiz: with partial credit, the welcome and the lesson's end say
+// the pass rule in points; without it, in right answers.
+func TestPassRuleInPointsBeforeTheQuiz(t *testing.T) {
+	w := newDriverAtStart(t, testOptions(), rulesCourse(t), nil, 80, 24)
+	requireWords(t, w.view(), "you pass with 70% of the points (1.4 of 2).")
+	requireWords(t, w.view(), "earns part of it for each right tick")
+	w.rejectView("of the answers right")
+	d := newDriver(t, rulesCourse(t), nil, 80, 24)
+	d.keys("enter", "G")
+	requireWords(t, d.view(), "2 questions drawn from 3; you pass with 1.4 of 2 points (70%).")
+
+	plain := rulesCourse(t)
+	for _, q := range plain.Lessons[0].Quiz {
+		q.PartialCredit = false
+	}
+	p := newDriver(t, plain, nil, 80, 24)
+	p.keys("enter", "G")
+	requireWords(t, p.view(), "2 questions drawn from 3; you pass with 2 right (70%).")
+}
+
+// requireWords fails unless the view holds the sentence, wherever its lines wrap.
+func requireWords(t *testing.T, view, sentence string) {
+	t.Helper()
+	if !strings.Contains(strings.Join(strings.Fields(view), " "), sentence) {
+		t.Fatalf("view lacks %q:\n%s", sentence, view)
 	}
 }
 

@@ -237,8 +237,12 @@ func (r *readerModel) quizLine(passed bool) string {
 	if asked < n {
 		count = fmt.Sprintf("%d questions drawn from %d", asked, n)
 	}
-	return fmt.Sprintf("Press %s (or %s) to take the quiz: %s; you pass with %d right (%d%%).", keyName(k.TakeQuiz), keyName(k.Accept),
-		count, lessons.NeededToPass(asked, r.c.course.PassMark), r.c.course.PassMark)
+	need := fmt.Sprintf("%d right", lessons.NeededToPass(asked, r.c.course.PassMark))
+	if lessons.ScoredInPoints(r.lesson.Quiz) {
+		need = passNeed(asked, r.c.course.PassMark, true)
+	}
+	return fmt.Sprintf("Press %s (or %s) to take the quiz: %s; you pass with %s (%d%%).", keyName(k.TakeQuiz), keyName(k.Accept),
+		count, need, r.c.course.PassMark)
 }
 
 // quizPassed reports whether the learner has passed this lesson's quiz.

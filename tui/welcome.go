@@ -67,28 +67,41 @@ func (m *welcomeModel) compose() {
 // progress is saved as one goes, and a sequential course's order.
 func (m *welcomeModel) howItWorks() []string {
 	c := m.c.course
-	example := 0
+	example, inPoints := 0, false
 	for _, l := range c.Lessons {
-		if len(l.Quiz) > 0 {
+		inPoints = inPoints || lessons.ScoredInPoints(l.Quiz)
+		if len(l.Quiz) > 0 && example == 0 {
 			example = len(l.Quiz)
 			if l.Draw > 0 && l.Draw < example {
 				example = l.Draw
 			}
-			break
 		}
 	}
-	pass := fmt.Sprintf("Read each lesson, then take its quiz: you pass with %d%% of the answers right", c.PassMark)
-	if example > 0 {
-		pass += fmt.Sprintf(" (%d of %d)", lessons.NeededToPass(example, c.PassMark), example)
-	}
 	out := []string{
-		pass + ". Retake a quiz as often as you like: your best full attempt counts.",
+		passSentence(c.PassMark, example, inPoints) + " Retake a quiz as often as you like: your best full attempt counts.",
 		"Your progress is saved as you go, in the middle of a quiz too: quit at any time and carry on later.",
 	}
 	if c.Sequential {
 		out = append(out, "The lessons open in order: finish one to open the next.")
 	}
 	return out
+}
+
+// passSentence says the pass rule for the welcome: in answers right, or in points when a
+// quiz earns part of a point, with the first quiz of example questions as an example.
+func passSentence(passMark, example int, inPoints bool) string {
+	if !inPoints {
+		s := fmt.Sprintf("Read each lesson, then take its quiz: you pass with %d%% of the answers right", passMark)
+		if example > 0 {
+			s += fmt.Sprintf(" (%d of %d)", lessons.NeededToPass(example, passMark), example)
+		}
+		return s + "."
+	}
+	s := fmt.Sprintf("Read each lesson, then take its quiz: you pass with %d%% of the points", passMark)
+	if example > 0 {
+		s += fmt.Sprintf(" (%s of %d)", points(lessons.PointsToPass(example, passMark)), example)
+	}
+	return s + ". A question is worth one point; a multiple-select one earns part of it for each right tick, less each wrong one."
 }
 
 func (m *welcomeModel) update(msg tea.Msg) tea.Cmd {
