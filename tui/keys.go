@@ -170,9 +170,11 @@ func keyName(b key.Binding) string {
 	return keys[0]
 }
 
+// digits reports whether keys are numbers ("1" to "9"; "1" and "12" for a help that names
+// the numbers of twelve choices).
 func digits(keys []string) bool {
 	for _, k := range keys {
-		if len(k) != 1 || k[0] < '0' || k[0] > '9' {
+		if k == "" || strings.Trim(k, "0123456789") != "" {
 			return false
 		}
 	}

@@ -40,6 +40,7 @@ type quizModel struct {
 	order  []int        // the current question's choices in the order shown
 	cursor int          // index into order; -1 while no choice has been chosen or moved to
 	picked map[int]bool // ticked choices (multiple select), by written index
+	digit  firstDigit   // a digit that may begin a two-digit choice number (quizdigits.go)
 	input  textinput.Model
 
 	result       *lessons.Result // the round's, once finished
@@ -180,6 +181,7 @@ func (z *quizModel) begin(n int) tea.Cmd {
 	z.order = q.ChoiceOrder(z.c.rng)
 	z.cursor = -1
 	z.picked = map[int]bool{}
+	z.digit = firstDigit{}
 	z.input.SetValue("")
 	z.scroll.offset = 0
 	z.shown()

@@ -153,6 +153,11 @@ func (z *quizModel) typeFirst(q *lessons.Question) string {
 // until the learner moves to a choice or presses its number: enter alone submits nothing.
 func (z *quizModel) updateChoosing(km tea.KeyMsg) {
 	k, n, q := z.c.keys, len(z.order), z.question()
+	if num, ok := typedNumber(km); ok {
+		z.pickNumber(num)
+		return
+	}
+	z.digit = firstDigit{} // another key in between: the next digit starts a new number
 	switch {
 	case q.Kind == lessons.TrueFalse && key.Matches(km, k.AnswerTrue, k.AnswerFalse):
 		z.chooseTrueFalse(key.Matches(km, k.AnswerTrue))
@@ -166,8 +171,6 @@ func (z *quizModel) updateChoosing(km tea.KeyMsg) {
 		z.cursor = 0
 	case key.Matches(km, k.Bottom):
 		z.cursor = n - 1
-	case key.Matches(km, k.Choose):
-		z.choose(int(km.String()[0] - '1'))
 	case key.Matches(km, k.Toggle):
 		z.toggle()
 	case key.Matches(km, k.Submit):
@@ -182,15 +185,17 @@ func (z *quizModel) updateChoosing(km tea.KeyMsg) {
 }
 
 // choose moves to the choice shown as number d+1, and ticks it in a multiple-select question.
-func (z *quizModel) choose(d int) {
+// It reports false, with a word to the learner, when there is no such choice.
+func (z *quizModel) choose(d int) bool {
 	if n := len(z.order); d >= n {
 		z.c.setFlash(fmt.Sprintf("There %s only %d %s.", plural(n, "is", "are"), n, plural(n, "choice", "choices")), false)
-		return
+		return false
 	}
 	z.cursor = d
 	if z.question().Kind == lessons.MultipleSelect {
 		z.picked[z.order[d]] = !z.picked[z.order[d]]
 	}
+	return true
 }
 
 // chooseTrueFalse moves to the choice True (or False).
@@ -258,7 +263,7 @@ func (z *quizModel) chooseFirst() string {
 		return fmt.Sprintf("Choose first: %s for true, %s for false, then %s.", keyName(k.AnswerTrue), keyName(k.AnswerFalse), keyName(k.Submit))
 	}
 	return fmt.Sprintf("Choose first: %s or a number (%s), then %s.", keysLabel(k.Up, k.Down),
-		keyName(firstKeys(k.Choose, len(z.order))), keyName(k.Submit))
+		keyName(z.pickKeys()), keyName(k.Submit))
 }
 
 // updateAnswered handles a key on an answer's feedback. The next-question key first scrolls

@@ -322,7 +322,7 @@ func (z *quizModel) help() help.KeyMap {
 // footer keeps those the question cannot be answered without.
 func (z *quizModel) askingHelp() help.KeyMap {
 	k, q := z.c.keys, z.question()
-	pick := firstKeys(k.Choose, len(z.order))
+	pick := z.pickKeys()
 	var short []key.Binding
 	var rank []int
 	switch {

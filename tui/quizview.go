@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -208,7 +209,9 @@ func (z *quizModel) choiceMark(pos int, ch lessons.Choice, g *lessons.Answer, ch
 // a right choice left out and the choice's own feedback.
 func (z *quizModel) choiceLines(pos int, ch lessons.Choice, m choiceMark, answered bool) []string {
 	st, w := z.c.st, z.textWidth()
-	prefix := fmt.Sprintf("%s %d  ", m.box, pos+1)
+	// Numbers are right-aligned to the widest (" 9", "10"), so every choice's text starts in
+	// the same column.
+	prefix := fmt.Sprintf("%s %*d  ", m.box, len(strconv.Itoa(len(z.order))), pos+1)
 	hang := strings.Repeat(" ", 2+ansi.StringWidth(prefix))
 	tw := max(w-ansi.StringWidth(prefix), 6)
 	var lines []string
