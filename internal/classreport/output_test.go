@@ -8,8 +8,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/aieng/aieng/lessons"
 )
 
 func fixtureReport(t *testing.T) Report {
@@ -115,6 +118,50 @@ func TestTextFits80Columns(t *testing.T) {
 		for i, line := range strings.Split(buf.String(), "\n") {
 			if w := ansi.StringWidth(line); w > 80 {
 				t.Errorf("line %d is %d columns: %q", i+1, w, line)
+			}
+		}
+	}
+}
+
+// TestTextFitsWithTheRealCoursesNames: the built-in course's title, id and version, which
+// made the report's first line 81 columns, a title too long for any line, a long version and
+// an older version without most lessons: every line of the text fits 80 columns.
+func TestTextFitsWithTheRealCoursesNames(t *testing.T) {
+	for _, tt := range []struct{ id, title, version string }{
+		{"what-ai-engineers-do", "What AI Engineers Actually Do", "2.0.0"},
+		{"what-ai-engineers-do", "What AI Engineers Actually Do: from prototype to production, with evaluations and " +
+			"guardrails", "2026.01.15-rc.1+build.20260115.abcdef0"},
+	} {
+		load := func(version string, n int) *lessons.Course {
+			fsys := genCourseFS(version, n)
+			manifest := strings.Replace(string(fsys["course.yaml"].Data), "id: generated-course\ntitle: A generated course\n",
+				"id: "+tt.id+"\ntitle: \""+tt.title+"\"\n", 1)
+			fsys["course.yaml"] = &fstest.MapFile{Data: []byte(manifest)}
+			c, probs, err := lessons.Load(fsys, "generated")
+			if err != nil || probs.HasErrors() || c.Title != tt.title {
+				t.Fatalf("retitled course: %v %v %q", err, probs, c.Title)
+			}
+			return c
+		}
+		c := load(tt.version, 40)
+		dir := t.TempDir()
+		genClass(t, dir, 21, 5, c, load(tt.version+".older", 2))
+		handIns, skips := Collect(c, []string{dir})
+		var buf bytes.Buffer
+		if err := Build(c, handIns, skips, reportTime).WriteText(&buf); err != nil {
+			t.Fatal(err)
+		}
+		text := buf.String()
+		for i, line := range strings.Split(text, "\n") {
+			if w := ansi.StringWidth(line); w > 80 {
+				t.Errorf("%s: line %d is %d columns: %q", tt.title, i+1, w, line)
+			}
+		}
+		// Nothing is lost to the fit: the id, the version and every absent lesson are there.
+		flat := strings.Join(strings.Fields(text), " ")
+		for _, want := range []string{tt.id, tt.version, "no such lesson): 3, 4, 5,", " 39, 40."} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: the text lacks %q:\n%s", tt.title, want, text)
 			}
 		}
 	}

@@ -35,17 +35,14 @@ const detailWidth = 80
 // WriteText writes the report for a terminal, at most 80 columns wide.
 func (r Report) WriteText(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Class report: %s (%s)", r.Course.Title, r.Course.ID)
-	if r.Course.Version != "" {
-		fmt.Fprintf(&b, ", version %s", safetext.Line(r.Course.Version))
-	}
-	fmt.Fprintf(&b, "\n%d %s read", r.HandIns, plural(r.HandIns, "hand-in", "hand-ins"))
+	writeTitle(&b, r.Course)
+	read := fmt.Sprintf("%d %s read", r.HandIns, plural(r.HandIns, "hand-in", "hand-ins"))
 	if n := len(r.Skipped); n > 0 {
-		fmt.Fprintf(&b, ", %d skipped (named on standard error)", n)
+		read += fmt.Sprintf(", %d skipped (named on standard error)", n)
 	}
-	b.WriteString(".\n")
+	writeProse(&b, read+".")
 	if len(r.Versions) > 1 {
-		fmt.Fprintf(&b, "The hand-ins come from %d versions of the course: each is reported on its own.\n", len(r.Versions))
+		writeProse(&b, fmt.Sprintf("The hand-ins come from %d versions of the course: each is reported on its own.", len(r.Versions)))
 	}
 	for _, v := range r.Versions {
 		b.WriteByte('\n')
@@ -53,6 +50,38 @@ func (r Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeTitle names the course: on one line when it fits, else the title on a line of its own
+// (cut with "…" when even that is too long) and the id and version under it.
+func writeTitle(b *strings.Builder, c Course) {
+	idVersion := "(" + c.ID + ")"
+	if c.Version != "" {
+		idVersion += ", version " + safetext.Line(c.Version)
+	}
+	title := "Class report: " + c.Title
+	if line := title + " " + idVersion; ansi.StringWidth(line) <= detailWidth {
+		b.WriteString(line + "\n")
+		return
+	}
+	b.WriteString(ansi.Truncate(title, detailWidth, "…") + "\n")
+	id := "Course id: " + c.ID
+	if c.Version != "" {
+		id += ", version " + safetext.Line(c.Version)
+	}
+	writeProse(b, id)
+}
+
+// writeProse writes a sentence wrapped to the report's width, breaking a word only when it is
+// wider than a line, and returns the width of its widest line.
+func writeProse(b *strings.Builder, s string) int {
+	widest := 0
+	for _, line := range strings.Split(ansi.Wrap(s, detailWidth, ""), "\n") {
+		line = strings.TrimRight(line, " ")
+		widest = max(widest, ansi.StringWidth(line))
+		b.WriteString(line + "\n")
+	}
+	return widest
 }
 
 func writeVersion(b *strings.Builder, v Version, current string) {
@@ -63,12 +92,12 @@ func writeVersion(b *strings.Builder, v Version, current string) {
 		heading += " (the course is at " + safetext.Line(current) + ")"
 	}
 	heading += fmt.Sprintf(": %d %s", v.Learners, plural(v.Learners, "learner", "learners"))
-	b.WriteString(heading + "\n" + strings.Repeat("=", min(ansi.StringWidth(heading), detailWidth)) + "\n")
+	b.WriteString(strings.Repeat("=", writeProse(b, heading)) + "\n")
 	if t := v.TimeSpent; t != nil {
-		fmt.Fprintf(b, "Time in the course: median %s (%s).\n", duration(t.Median), reportedBy(t.Learners, v.Learners))
+		writeProse(b, fmt.Sprintf("Time in the course: median %s (%s).", duration(t.Median), reportedBy(t.Learners, v.Learners)))
 	}
 	if s := v.StreakDays; s != nil {
-		fmt.Fprintf(b, "Day streak: %s.\n", streak(s))
+		writeProse(b, fmt.Sprintf("Day streak: %s.", streak(s)))
 	}
 	b.WriteByte('\n')
 	row(b, lessonCols, "#", "LESSON", "STARTED", "PASSED", "MEDIAN 1ST", "TIME")
@@ -82,7 +111,7 @@ func writeVersion(b *strings.Builder, v Version, current string) {
 	b.WriteString("Started, passed: learners (share of all). Median 1st: the first full attempt's\n" +
 		"score. Time: median of the learners who started the lesson and report it.\n")
 	if len(absent) > 0 {
-		fmt.Fprintf(b, "Not in these hand-ins (this version had no such lesson): %s.\n", strings.Join(absent, ", "))
+		writeProse(b, fmt.Sprintf("Not in these hand-ins (this version had no such lesson): %s.", strings.Join(absent, ", ")))
 	}
 	for _, l := range v.Lessons {
 		if len(l.QuestionStats) > 0 && l.HandedIn > 0 {
