@@ -25,6 +25,10 @@ const (
 	chartTop    = 8
 	axisHeight  = 44 // tick labels and the axis title under the bars
 	labelMaxLen = 32 // characters of a label before it is cut with "…" (the full text is its tooltip)
+	// markerHeadroom is the strip above the plot of a chart with a marker, where the marker's
+	// label goes: above every bar and value, it cannot overlap one (a value beside the pass
+	// mark's line used to run into "pass mark 70%").
+	markerHeadroom = 20
 )
 
 // chart is one bar chart, laid out.
@@ -36,6 +40,7 @@ type chart struct {
 	Marker                *marker
 	Height                int
 	PlotX, PlotRight      int
+	PlotTop               int // the top of the bars' area: the grid lines start there
 	AxisY, AxisLabelY     int
 	AxisLabelX            int
 	Width                 int
@@ -62,9 +67,11 @@ type tick struct {
 	Label string
 }
 
-// marker is a vertical line across the plot at a value, such as the pass mark.
+// marker is a vertical line across the plot at a value, such as the pass mark, labelled above
+// the plot (LabelY, in the chart's headroom), centred on the line.
 type marker struct {
 	X, Top, Bottom int
+	LabelY         int
 	Label          string
 }
 
@@ -76,21 +83,22 @@ type series struct {
 	texts       []string
 }
 
-// newChart lays out rows of bars, one bar per series in each row.
-func newChart(id, title, desc, axis string, labels, full []string, ss []series) *chart {
+// newChart lays out rows of bars, one bar per series in each row, the first row top units
+// down.
+func newChart(id, title, desc, axis string, top int, labels, full []string, ss []series) *chart {
 	barH := rowHeight - 2*barGap // one bar a row
 	if len(ss) > 1 {
 		barH = 13
 	}
 	perRow := len(ss)*barH + 2*barGap
 	c := &chart{ID: id, Title: title, Desc: desc, Axis: axis, Width: chartWidth,
-		PlotX: labelWidth, PlotRight: labelWidth + plotWidth}
+		PlotX: labelWidth, PlotRight: labelWidth + plotWidth, PlotTop: top}
 	if len(ss) > 1 {
 		for _, s := range ss {
 			c.Legend = append(c.Legend, legendItem{s.name, s.class})
 		}
 	}
-	y := chartTop
+	y := top
 	for i, label := range labels {
 		r := chartRow{Label: ansi.Truncate(label, labelMaxLen, "…"), FullLabel: full[i], LabelY: y + perRow/2 + 4}
 		for si, s := range ss {
@@ -138,13 +146,13 @@ func versionCharts(v Version, vi, passMark int) []*chart {
 	progress := newChart(id("progress"), "Learners who started and passed each lesson",
 		fmt.Sprintf("Bar chart: for each lesson (%d in all), the share of the %d %s who started it and who passed its quiz. "+
 			"The lesson table below holds the same numbers.", len(v.Lessons), v.Learners, plural(v.Learners, "learner", "learners")),
-		"Share of learners", labels, full, []series{started, passed})
+		"Share of learners", chartTop, labels, full, []series{started, passed})
 	scores := newChart(id("scores"), "Median score of the first full attempt",
 		"Bar chart: for each lesson with a quiz, the median score of the learners' first full attempt, "+
 			"with a line at the pass mark. The lesson table below holds the same numbers.",
-		"Score (percent of the questions)", labels, full, []series{first})
-	scores.Marker = &marker{X: labelWidth + passMark*plotWidth/100, Top: chartTop, Bottom: scores.AxisY,
-		Label: fmt.Sprintf("pass mark %d%%", passMark)}
+		"Score (percent of the questions)", chartTop+markerHeadroom, labels, full, []series{first})
+	scores.Marker = &marker{X: labelWidth + passMark*plotWidth/100, Top: scores.PlotTop, Bottom: scores.AxisY,
+		LabelY: scores.PlotTop - 6, Label: fmt.Sprintf("pass mark %d%%", passMark)}
 	return []*chart{progress, scores, missChart(v, id("missed"))}
 }
 
@@ -178,7 +186,7 @@ func missChart(v Version, id string) *chart {
 	return newChart(id, "Questions missed at the first try",
 		fmt.Sprintf("Bar chart: the %d questions answered in a full attempt, the most missed first, each with the share of "+
 			"learners whose first answer was not right. The question tables below hold the same numbers.", len(items)),
-		"Share of first tries missed", labels, full, []series{s})
+		"Share of first tries missed", chartTop, labels, full, []series{s})
 }
 
 func shareOf(n, of int) *float64 {
