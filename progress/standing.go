@@ -162,13 +162,19 @@ func (s Summary) AverageBest() float64 {
 }
 
 // WholePercent is how every percentage is shown to a learner, on every screen and by `aieng
-// progress`: rounded half up to a whole number. (The reports for tools keep one decimal.)
+// progress`: rounded down to a whole number, so a score never shows more than was earned and
+// a failed quiz never shows the pass mark (69.6% rounded half up read "70%" beside "not
+// passed"). A floating-point hair below a whole number (70% summed as 69.99999999999999)
+// counts as that number. (The reports for tools keep one decimal.)
 func WholePercent(p float64) int {
 	if math.IsNaN(p) {
 		return 0
 	}
-	return int(math.Floor(p + 0.5))
+	return int(math.Floor(p + percentRoundingError))
 }
+
+// percentRoundingError is the floating-point error allowed in a percentage (WholePercent).
+const percentRoundingError = 1e-9
 
 // HasProgress reports whether anything is recorded for a lesson, or with lessonID "" for the
 // course (including which lesson was opened last).

@@ -137,7 +137,7 @@ func TestSummary(t *testing.T) {
 }
 
 func TestWholePercent(t *testing.T) {
-	for in, want := range map[float64]int{0: 0, 12.5: 13, 66.66: 67, 85.714: 86, 99.4: 99, 99.5: 100, 100: 100, math.NaN(): 0} {
+	for in, want := range map[float64]int{0: 0, 12.5: 12, 66.66: 66, 69.6: 69, 69.99999999999999: 70, 85.714: 85, 99.5: 99, 100: 100, math.NaN(): 0} {
 		if got := WholePercent(in); got != want {
 			t.Errorf("WholePercent(%v) = %d, want %d", in, got, want)
 		}
