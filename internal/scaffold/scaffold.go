@@ -285,10 +285,16 @@ it is the quiz, which learners never see while reading.
 
 ## Writing lessons
 
-Use ordinary Markdown: paragraphs, lists, tables and code blocks with a language tag:
+Use ordinary Markdown: paragraphs, lists, tables and code blocks with a language tag. A Python
+block marked ` + "`run`" + ` is run by aieng's tests, which check that it prints what the
+` + "`output`" + ` block after it shows (docs/authoring.md, "Runnable code samples"):
 
-` + "```python" + `
+` + "```python run" + `
 print("Hello, learner")
+` + "```" + `
+
+` + "```text output" + `
+Hello, learner
 ` + "```" + `
 
 ## Key takeaways
