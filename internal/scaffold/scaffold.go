@@ -192,25 +192,6 @@ func appendToLessonList(manifest []byte, id string) ([]byte, bool, error) {
 	return manifest, false, nil
 }
 
-// slug turns a title into an id: lower-case letters and digits joined by single dashes.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
 func titleFromSlug(id string) string {
 	words := strings.Split(id, "-")
 	for i, w := range words {
@@ -219,14 +200,6 @@ func titleFromSlug(id string) string {
 		}
 	}
 	return strings.Join(words, " ")
-}
-
-func yamlQuote(s string) string {
-	out, err := yaml.Marshal(s)
-	if err != nil {
-		return strconv.Quote(s)
-	}
-	return strings.TrimSpace(string(out))
 }
 
 const manifestTemplate = `# The course manifest. Reference: docs/authoring.md, or 'aieng validate' to check your work.
