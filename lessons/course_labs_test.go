@@ -12,10 +12,7 @@ import (
 // goal not met (else it would pass on opening), and each goal can be met by moving the knobs: a
 // search over the knobs' settings finds one.
 func TestBuiltinLabs(t *testing.T) {
-	c, probs, err := Builtin()
-	if err != nil || probs.HasErrors() {
-		t.Fatal(err, probs)
-	}
+	c := loadShipped(t)
 	want := map[string]string{ // kind: the lesson it belongs in
 		"threshold": "designing-models", "capacity": "designing-models", "leakage": "data-management",
 		"serving": "deployment-integration", "drift": "collaboration-maintenance", "retrieval": "building-with-llms",
@@ -127,7 +124,7 @@ func valuesAt(s *lab.Session, knobs map[string]float64) (map[string]float64, boo
 // they will see; these are those claims, checked against the labs' own numbers, so a change to a
 // lab that makes its lesson wrong fails here and names the lesson to rewrite.
 func TestBuiltinLabsMatchTheirIntroductions(t *testing.T) {
-	c := loadBuiltin(t)
+	c := loadShipped(t)
 
 	t.Run("tree-depth (designing-models)", func(t *testing.T) {
 		s := openBuiltinLab(t, c, "tree-depth")

@@ -9,6 +9,7 @@ import (
 
 // Tests for the second edition of the built-in course (issue 14): it names its source once and
 // clearly, teaches in its own voice elsewhere, and its quiz cannot be passed by test-wiseness.
+// No question is asked twice in any course; the rest is the shipped course's own (loadShipped).
 
 // sourceTitle is the article the course is built on.
 const sourceTitle = "What Do AI Engineers Actually Do? A Deep Dive into the Role, Responsibilities, and Realities"
@@ -17,7 +18,7 @@ const sourceTitle = "What Do AI Engineers Actually Do? A Deep Dive into the Role
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestBuiltinNamesItsSource(t *testing.T) {
-	c := loadBuiltin(t)
+	c := loadShipped(t)
 	if d := oneLine(c.Description); !strings.Contains(d, sourceTitle) || !strings.Contains(d, "6 January 2026") {
 		t.Errorf("the course description does not name the article and its date: %q", d)
 	}
@@ -39,7 +40,7 @@ var articleWord = regexp.MustCompile(`(?i)\barticle\b`)
 // refers to "the article" only for claims that need attribution: at most three times.
 func TestBuiltinTeachesInItsOwnVoice(t *testing.T) {
 	const most = 3
-	c := loadBuiltin(t)
+	c := loadShipped(t)
 	for _, l := range c.Lessons[1:] {
 		if n := len(articleWord.FindAllString(l.Body, -1)); n > most {
 			t.Errorf("lesson %s mentions the article %d times, want at most %d: teach directly, attribute only figures and claims", lessonName(l), n, most)
@@ -56,7 +57,7 @@ func TestBuiltinTeachesInItsOwnVoice(t *testing.T) {
 // lints' 40%: the right choice is the longest in at most 30% of single-choice questions, and
 // multiple-select questions do not all have the same number of right answers.
 func TestBuiltinQuizGivesNothingAway(t *testing.T) {
-	c := loadBuiltin(t)
+	c := loadShipped(t)
 	singles, longest := 0, 0
 	counts := map[int]int{}
 	for _, l := range c.Lessons {
@@ -97,7 +98,7 @@ func TestBuiltinQuizGivesNothingAway(t *testing.T) {
 // TestBuiltinTrueFalseIsNoSafeGuess: neither answer is keyed in more than two thirds of the
 // true/false questions, or a learner who always answers "True" passes on test-wiseness alone.
 func TestBuiltinTrueFalseIsNoSafeGuess(t *testing.T) {
-	c := loadBuiltin(t)
+	c := loadShipped(t)
 	keyed := map[string]int{}
 	total := 0
 	for _, l := range c.Lessons {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,9 +57,9 @@ func busyLearner(t *testing.T, c *lessons.Course) string {
 }
 
 // TestProgressTableFits80Columns: printed to a file or a pipe, the table and every line of
-// prose under it fit 80 columns, for the built-in course (long titles, labs), the fixture course
-// and the lab fixture, with a learner who has done everything; a title too long is cut with an
-// ellipsis, and a note is wrapped between its items.
+// prose under it fit 80 columns, for the built-in course (the shipped one: long titles, labs),
+// the fixture course, one with a long title and the lab fixture, with a learner who has done
+// everything; a title too long is cut with an ellipsis, and a note is wrapped between its items.
 func TestProgressTableFits80Columns(t *testing.T) {
 	builtin, _, err := lessons.Builtin()
 	must(t, err)
@@ -66,15 +67,24 @@ func TestProgressTableFits80Columns(t *testing.T) {
 	must(t, err)
 	fixture, _, err := lessons.LoadDir(fixtureCourse)
 	must(t, err)
+	longDir := longTitleCourse(t)
+	long, _, err := lessons.LoadDir(longDir)
+	must(t, err)
+	var shipped []string // what the table shows of the shipped course; another is held to the widths alone
+	if builtin.ID == lessons.ShippedCourseID {
+		shipped = []string{"   #  LESSON  ", "  TRIES  LABS  TIME\n", "   2  Designing and developing models  ",
+			"   7  Building with large language mod…  read ", "2/2", "5h58m\n", "8 of 12 lessons complete", "6 of 6 labs passed.",
+			"Practice rounds (retries of missed questions, not counted): 1 in lesson 1,", "\n  1 in lesson 12.\n", "Streak: ", "Time spent on the lessons: 36 h 50 min.",
+			"Review: ", "Last opened: Wrap-up - one project from data to monitoring."}
+	}
 	for _, tc := range []struct {
 		course *lessons.Course
 		args   []string
 		want   []string
 	}{
-		{builtin, nil, []string{"   #  LESSON  ", "  TRIES  LABS  TIME\n", "   2  Designing and developing models  ",
-			"   7  Building with large language mod…  read ", "2/2", "5h58m\n", "8 of 12 lessons complete", "6 of 6 labs passed.",
-			"Practice rounds (retries of missed questions, not counted): 1 in lesson 1,", "\n  1 in lesson 12.\n", "Streak: ", "Time spent on the lessons: 36 h 50 min.",
-			"Review: ", "Last opened: Wrap-up - one project from data to monitoring."}},
+		{builtin, nil, shipped},
+		{long, []string{"--lessons", longDir}, []string{"   4  A closing lesson whose title is far …  read ",
+			"Last opened: A closing lesson whose title is far too long for the lesson\n  column of the table."}},
 		{fixture, []string{"--lessons", fixtureCourse}, []string{"   #  LESSON        STATUS    FIRST  BEST  TRIES  TIME\n",
 			"   4  Wrapping up   read      66%    66%   1      1h45m\n", "Answers marked wrong that you counted right"}},
 		{labs, []string{"--lessons", labsFixture}, []string{"  TRIES  LABS  TIME\n", "   1  Thresholds         complete  -      -     0      1/1   10m\n", "2 of 2 labs passed."}},
@@ -96,6 +106,23 @@ func TestProgressTableFits80Columns(t *testing.T) {
 		}
 		t.Logf("%s at 80 columns:\n%s", tc.course.ID, out)
 	}
+}
+
+// longTitleCourse copies the fixture course into a temporary folder with the last lesson's title
+// longer than the table's lesson column at 80 columns.
+func longTitleCourse(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, err := filepath.Glob(filepath.Join(fixtureCourse, "*"))
+	must(t, err)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		must(t, err)
+		text := strings.Replace(string(data), "title: Wrapping up\n",
+			"title: A closing lesson whose title is far too long for the lesson column of the table\n", 1)
+		must(t, os.WriteFile(filepath.Join(dir, filepath.Base(f)), []byte(text), 0o644))
+	}
+	return dir
 }
 
 // TestProgressTableUsesAWideTerminal: on a terminal wider than 80 columns the lesson column

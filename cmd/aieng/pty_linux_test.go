@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -119,10 +120,10 @@ func TestNoColourQueryAtStartUp(t *testing.T) {
 	}{
 		{nil, []string{"version"}},
 		{nil, []string{"list"}},
-		{nil, []string{"show", "the-role", "--no-pager", "--theme", "dark"}},
-		{[]string{"AIENG_THEME=light"}, []string{"show", "the-role", "--no-pager"}},
-		{[]string{"NO_COLOR=1"}, []string{"show", "the-role", "--no-pager"}},
-		{nil, []string{"show", "the-role", "--no-pager", "--color", "never"}},
+		{nil, []string{"--lessons", fixtureCourse, "show", "basics", "--no-pager", "--theme", "dark"}},
+		{[]string{"AIENG_THEME=light"}, []string{"--lessons", fixtureCourse, "show", "basics", "--no-pager"}},
+		{[]string{"NO_COLOR=1"}, []string{"--lessons", fixtureCourse, "show", "basics", "--no-pager"}},
+		{nil, []string{"--lessons", fixtureCourse, "show", "basics", "--no-pager", "--color", "never"}},
 	}
 	for _, tc := range cases {
 		name := strings.Join(append(append([]string{}, tc.env...), tc.args...), " ")
@@ -139,7 +140,7 @@ func TestNoColourQueryAtStartUp(t *testing.T) {
 		if strings.Contains(out, colourQuery) || strings.Contains(out, "\x1b[6n") {
 			t.Errorf("aieng %s asked the terminal for its colours (and waits 5 s for an answer that never comes):\n%q", name, out)
 		}
-		if tc.args[0] == "show" && !strings.Contains(out, "What an AI engineer is") {
+		if slices.Contains(tc.args, "show") && !strings.Contains(out, "A model turns inputs into outputs") {
 			t.Errorf("aieng %s printed no lesson:\n%q", name, out)
 		}
 	}
@@ -157,15 +158,15 @@ func TestInterfaceAsksOnlyWhenItMust(t *testing.T) {
 		env  []string
 		args []string
 	}{
-		{"--theme dark", nil, []string{"--theme", "dark"}},
-		{"AIENG_THEME=light", []string{"AIENG_THEME=light"}, nil},
-		{"NO_COLOR=1", []string{"NO_COLOR=1"}, nil},
+		{"--theme dark", nil, []string{"--lessons", fixtureCourse, "--theme", "dark"}},
+		{"AIENG_THEME=light", []string{"AIENG_THEME=light"}, []string{"--lessons", fixtureCourse}},
+		{"NO_COLOR=1", []string{"NO_COLOR=1"}, []string{"--lessons", fixtureCourse}},
 	}
 	for _, tc := range cases {
 		p := openSilentPTY(t)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		cmd := p.start(ctx, t, tc.env, tc.args...)
-		if !p.waitFor(ctx, "What AI Engineers Actually Do") { // the title bar of the first screen
+		if !p.waitFor(ctx, "Command Test Course") { // the title bar of the first screen
 			cancel()
 			t.Fatalf("%s: no first screen:\n%q", tc.name, p.output())
 		}

@@ -64,7 +64,7 @@ func TestShowFlagErrors(t *testing.T) {
 // TestShowWidthClamped: --width is held to 20..500 columns, in show alone.
 func TestShowWidthClamped(t *testing.T) {
 	for _, tt := range []struct{ width, most int }{{1, 20}, {19, 20}, {100000, 500}} {
-		out, _, code := runCLI(t, "show", "designing-models", "--width", fmt.Sprint(tt.width))
+		out, _, code := runCLI(t, "--lessons", codeFixture, "show", "samples", "--width", fmt.Sprint(tt.width))
 		if code != 0 {
 			t.Fatalf("--width %d: exit %d", tt.width, code)
 		}
@@ -78,9 +78,49 @@ func TestShowWidthClamped(t *testing.T) {
 	}
 }
 
-// TestShowCode: --code prints the lesson's runnable samples raw; saved to a file, they run and
-// print what the lesson shows (checked with python3 when it has the course's libraries).
+// codeFixture is a course for the code options of show: a lesson with two runnable samples, their
+// output, a helper module they import and a shell command, and a lesson without code.
+const codeFixture = "testdata/code-course"
+
+// TestShowCodeRuns: --code prints a lesson's runnable samples raw and names the file they read;
+// saved with it, they run and print what the lesson shows (checked with any python3).
+func TestShowCodeRuns(t *testing.T) {
+	script, stderr, code := runCLI(t, "--lessons", codeFixture, "show", "samples", "--code")
+	want := "total = sum(range(1, 11))\nprint(f\"sum of 1 to 10: {total}\")\n\nfrom helpers import mean\n"
+	if code != 0 || !strings.HasPrefix(script, want) || strings.Contains(script, "def mean") || strings.Contains(script, "55") {
+		t.Fatalf("exit %d: --code printed more or less than the run samples, or indented them:\n%s", code, script)
+	}
+	if stderr != "aieng: the code also reads helpers.py (code block 3): aieng show samples --code --block 3 > helpers.py\n" {
+		t.Errorf("the file the samples import is not named: %q", stderr)
+	}
+	helpers, _, _ := runCLI(t, "--lessons", codeFixture, "show", "samples", "--block", "3")
+	out1, _, _ := runCLI(t, "--lessons", codeFixture, "show", "samples", "--block", "2")
+	out2, _, _ := runCLI(t, "--lessons", codeFixture, "show", "samples", "--block", "5")
+	if out1 != "sum of 1 to 10: 55\n" || out2 != "mean: 3.0\n" || !strings.HasPrefix(helpers, "def mean(values):\n") {
+		t.Fatalf("--block 2, 3 and 5 are not the lesson's blocks: %q %q %q", out1, helpers, out2)
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3: the saved samples are not run (apt-get install -y python3; .ci/run does)")
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{"samples.py": script, "helpers.py": helpers} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(python, "samples.py")
+	cmd.Dir = dir
+	got, err := cmd.CombinedOutput()
+	if err != nil || string(got) != out1+out2 {
+		t.Errorf("the saved samples (%v) print\n%s\nthe lesson shows\n%s%s", err, got, out1, out2)
+	}
+}
+
+// TestShowCode: the shipped course's model-training samples, printed by --code and saved to a
+// file, run and print what the lesson shows (checked with python3 when it has scikit-learn).
 func TestShowCode(t *testing.T) {
+	requireShippedCourse(t)
 	script, stderr, code := runCLI(t, "show", "designing-models", "--code")
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -129,28 +169,21 @@ func codePython(t *testing.T) string {
 }
 
 func TestShowCodeChoices(t *testing.T) {
-	out, stderr, code := runCLI(t, "show", "deployment-integration", "--code")
-	if code != 0 || !strings.Contains(out, "def test_") || strings.Contains(out, "app = FastAPI") {
-		t.Fatalf("exit %d: want the run blocks only (training, tests), not serve.py:\n%s", code, out)
-	}
-	if !strings.Contains(stderr, "the code also reads serve.py (code block 3): aieng show deployment-integration --code --block 3 > serve.py") {
-		t.Errorf("the file the tests import is not named: %q", stderr)
-	}
-	bash, _, code := runCLI(t, "show", "deployment-integration", "--lang", "bash")
-	if code != 0 || !strings.Contains(bash, "curl -X POST") || strings.Contains(bash, "import") {
-		t.Errorf("--lang bash: exit %d:\n%s", code, bash)
+	bash, _, code := runCLI(t, "--lessons", codeFixture, "show", "samples", "--lang", "bash")
+	if code != 0 || bash != "python3 samples.py\n" {
+		t.Errorf("--lang bash: exit %d: %q", code, bash)
 	}
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"show", "designing-models", "--block", "9"}, 2, "--block 9: the lesson has 4 code blocks"},
-		{[]string{"show", "designing-models", "--lang", "rust"}, 2, "--lang rust: the lesson has no code in that language"},
-		{[]string{"show", "the-role", "--code"}, 1, "lesson the-role has no code"},
+		{[]string{"show", "samples", "--block", "9"}, 2, "--block 9: the lesson has 6 code blocks"},
+		{[]string{"show", "samples", "--lang", "rust"}, 2, "--lang rust: the lesson has no code in that language"},
+		{[]string{"show", "reading", "--code"}, 1, "lesson reading has no code"},
 	}
 	for _, tt := range tests {
-		_, stderr, code := runCLI(t, tt.args...)
+		_, stderr, code := runCLI(t, append([]string{"--lessons", codeFixture}, tt.args...)...)
 		if code != tt.code || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr, tt.code, tt.want)
 		}

@@ -261,7 +261,14 @@ func TestConcurrentLayouts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	md := lessonMarkdown(c.Lessons[1])
+	// The longest lesson, whichever course lessons/course holds: the most blocks to lay out.
+	longest := c.Lessons[0]
+	for _, l := range c.Lessons {
+		if len(l.Body) > len(longest.Body) {
+			longest = l
+		}
+	}
+	md := lessonMarkdown(longest)
 	layout := func(p *prepared, w int) string {
 		d, err := p.layout(Options{Width: w, Style: Dark, Profile: termenv.ANSI256})
 		if err != nil {

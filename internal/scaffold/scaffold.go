@@ -192,25 +192,6 @@ func appendToLessonList(manifest []byte, id string) ([]byte, bool, error) {
 	return manifest, false, nil
 }
 
-// slug turns a title into an id: lower-case letters and digits joined by single dashes.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
 func titleFromSlug(id string) string {
 	words := strings.Split(id, "-")
 	for i, w := range words {
@@ -219,14 +200,6 @@ func titleFromSlug(id string) string {
 		}
 	}
 	return strings.Join(words, " ")
-}
-
-func yamlQuote(s string) string {
-	out, err := yaml.Marshal(s)
-	if err != nil {
-		return strconv.Quote(s)
-	}
-	return strings.TrimSpace(string(out))
 }
 
 const manifestTemplate = `# The course manifest. Reference: docs/authoring.md, or 'aieng validate' to check your work.
@@ -285,10 +258,16 @@ it is the quiz, which learners never see while reading.
 
 ## Writing lessons
 
-Use ordinary Markdown: paragraphs, lists, tables and code blocks with a language tag:
+Use ordinary Markdown: paragraphs, lists, tables and code blocks with a language tag. A Python
+block marked ` + "`run`" + ` is run by aieng's tests, which check that it prints what the
+` + "`output`" + ` block after it shows (docs/authoring.md, "Runnable code samples"):
 
-` + "```python" + `
+` + "```python run" + `
 print("Hello, learner")
+` + "```" + `
+
+` + "```text output" + `
+Hello, learner
 ` + "```" + `
 
 ## Key takeaways

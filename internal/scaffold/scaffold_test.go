@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/aieng/aieng/internal/srs"
 	"github.com/aieng/aieng/lessons"
 )
@@ -151,6 +153,15 @@ func TestSlug(t *testing.T) {
 		"  MLOps 101  ":   "mlops-101",
 		"Data—drift & co": "data-drift-co",
 		"!!!":             "",
+		// Accents are dropped, letters without a decomposition spelled out, emoji and
+		// other scripts separate words (review B8).
+		"Über RAG: Grüße aus München 🚀": "uber-rag-grusse-aus-munchen",
+		"Ça coûte cher à Zürich":        "ca-coute-cher-a-zurich",
+		"Æsir, Øresund, Łódź, Þór":      "aesir-oresund-lodz-thor",
+		"STRASSE vs Straße":             "strasse-vs-strasse",
+		"Ñandú 🚀🚀 Señor":                "nandu-senor",
+		"Введение в RAG":                "rag",
+		"機械学習":                          "",
 	}
 	for in, want := range tests {
 		if got := slug(in); got != want {
@@ -178,5 +189,61 @@ func TestNewRefusesControlCharacters(t *testing.T) {
 	}
 	if after, _ := os.ReadDir(dir); len(after) != len(before) {
 		t.Errorf("a refused title wrote files: %d entries, were %d", len(after), len(before))
+	}
+}
+
+// TestNewNonASCIITitle: a title with accents, a colon and an emoji gives an ASCII file name and
+// id, is written as readable UTF-8 (no \U escape), and the lesson validates with that title.
+func TestNewNonASCIITitle(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	const title = "Über RAG: Grüße aus München 🚀"
+	p, err := New(dir, title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(p) != "02-uber-rag-grusse-aus-munchen.md" {
+		t.Errorf("file %s, want 02-uber-rag-grusse-aus-munchen.md", filepath.Base(p))
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\ntitle: 'Über RAG: Grüße aus München 🚀'\n") {
+		t.Errorf("the title is not written as readable UTF-8:\n%s", data)
+	}
+	c, probs, err := lessons.LoadDir(dir)
+	if err != nil || probs.HasErrors() {
+		t.Fatalf("the course does not load: %v %v", err, probs)
+	}
+	l := c.Lesson("uber-rag-grusse-aus-munchen")
+	if l == nil || l.Title != title {
+		t.Fatalf("lesson uber-rag-grusse-aus-munchen: %+v, want the title %q", l, title)
+	}
+	for _, pr := range probs {
+		if pr.Path == l.Path && !strings.Contains(pr.Message, "placeholder") {
+			t.Errorf("the new lesson has a problem besides its placeholders: %s", pr)
+		}
+	}
+}
+
+// TestYAMLQuoteRoundTrips: every title, however YAML would misread it bare, reads back as itself,
+// and none is written with an escape sequence.
+func TestYAMLQuoteRoundTrips(t *testing.T) {
+	for _, s := range []string{
+		"Data cleaning", "RAG: retrieval", "It's a 'test'", `Say "hi"`, "# not a comment", "- a list?",
+		"yes", "null", "123", "1e3", "? key", "&anchor", "*alias", "!tag", "%directive", "@at", "`tick`",
+		"a: b: c", "ends with colon:", "C:\\path", "Grüße 🚀", "🚀", "{braces}", "[brackets]", "a #hash", " padded ",
+	} {
+		q := yamlQuote(s)
+		var doc map[string]string
+		if err := yaml.Unmarshal([]byte("title: "+q+"\n"), &doc); err != nil || doc["title"] != s {
+			t.Errorf("%q written as %s reads back as %q (%v)", s, q, doc["title"], err)
+		}
+		if strings.Contains(q, "\\U") || strings.Contains(q, "\\u") || strings.Contains(q, "\\x") {
+			t.Errorf("%q written with an escape: %s", s, q)
+		}
 	}
 }
