@@ -217,10 +217,20 @@ func (cl *commandLab) view(w, h int) string {
 		return cl.scroll.view(lines, 0, w, nil)
 	}
 	text := cl.lab.View(w, h, cl.m.styles)
-	if cl.running && cl.lab.Last() == nil {
+	// Before any run, the lab's own line says a save runs the check: true once the learner said
+	// yes, not after no, when nothing runs until enter asks again.
+	note := ""
+	switch {
+	case cl.lab.Last() != nil:
+	case cl.running:
+		note = "running the check…"
+	case cl.declined:
+		note = fmt.Sprintf("not run yet: you said no; %s asks again", keyName(cl.m.c.keys.RunCheck))
+	}
+	if note != "" {
 		lines := strings.Split(text, "\n")
 		if len(lines) > 4 {
-			lines[4] = fit(st.Subtle.Render("running the check…"), w)
+			lines[4] = fit(st.Subtle.Render(note), w)
 		}
 		text = strings.Join(lines, "\n")
 	}

@@ -159,7 +159,8 @@ func TestCommandLabScreen(t *testing.T) {
 	d.waitView("Run this command from the course on your computer? y yes, n no", "sh check.sh",
 		filepath.Join(opts.LabBase, "command-labs", "fix-it"))
 	d.press("n")
-	d.waitView("The check was not run. Press enter when you want it to run.")
+	d.waitView("The check was not run. Press enter when you want it to run.", "not run yet: you said no")
+	d.rejectView("save a file") // after no, a save runs nothing: the screen must not say it would
 	d.press("enter")
 	d.waitView("Run this command from the course on your computer? y yes, n no")
 	if n := runs(t, runLog); n != 0 {

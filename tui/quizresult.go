@@ -211,17 +211,33 @@ func (z *quizModel) crumbs() ([]string, string) {
 }
 
 func (z *quizModel) status() statusInfo {
-	k := z.c.keys
-	if z.rv != nil && z.phase == finished {
-		return z.reviewStatus()
+	if z.phase != finished {
+		return z.questionStatus()
 	}
+	info := z.resultStatus()
+	// The missed questions run under the score: say so, as the feedback of an answer does.
+	if !z.scroll.atBottom() {
+		info.right = keyName(z.c.keys.Down) + " more below"
+	}
+	return info
+}
+
+// questionStatus is the status line while a question is asked or its feedback shown.
+func (z *quizModel) questionStatus() statusInfo {
+	k := z.c.keys
 	switch z.phase {
 	case resuming:
 		return statusInfo{left: fmt.Sprintf("%s continues, %s starts over", keyName(k.ResumeQuiz), keyName(k.StartOver)), tone: toneAction}
 	case asking:
 		return statusInfo{left: z.askingStatus()}
-	case answered:
-		return z.answeredStatus()
+	}
+	return z.answeredStatus()
+}
+
+// resultStatus sums up the result of the round on show.
+func (z *quizModel) resultStatus() statusInfo {
+	if z.rv != nil {
+		return z.reviewStatus()
 	}
 	pct := progress.WholePercent(z.result.Percent())
 	switch {

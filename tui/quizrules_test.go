@@ -383,3 +383,20 @@ func TestResumeOrStartOver(t *testing.T) {
 	third.requireView("The quiz has changed since you left it half-way: it starts over.", "Question 1 of 4")
 	third.rejectView("You left this quiz")
 }
+
+// TestResultSaysMoreBelow: the result lists the missed questions under the score; when they run
+// below the screen, the status line says so, as the feedback of an answer does, or a learner
+// takes the next lesson without seeing what was missed (found by QA at 80x24 and 40x12).
+func TestResultSaysMoreBelow(t *testing.T) {
+	d := newDriver(t, testCourse(t), nil, 80, 24)
+	d.keys("enter", "t")
+	d.passWelcomeQuiz(false)
+	d.requireView("Not passed yet", "Missed questions")
+	if !strings.Contains(d.status(), "more below") {
+		t.Fatalf("the result runs below the screen without a cue:\n%s", d.view())
+	}
+	d.keys("G")
+	if strings.Contains(d.status(), "more below") {
+		t.Fatalf("the cue stays at the bottom of the result:\n%s", d.view())
+	}
+}
