@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"html"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -118,10 +119,18 @@ func splitChoiceLengths(q *Question) (right int, others []int, ok bool) {
 	return right, others, found == 1 && len(others) > 0
 }
 
-// choiceLength is a choice's length as the learner sees it: characters, not bytes, and without
-// the backticks of code spans, which the reader does not show.
+// choiceLength is a choice's length as the learner sees it: characters, not bytes, without
+// the backticks of code spans, which the reader does not show, and with a character reference
+// (&amp;, &#8364;) outside code spans counted as the one character it shows.
 func choiceLength(text string) int {
-	return utf8.RuneCountInString(strings.ReplaceAll(strings.TrimSpace(text), "`", ""))
+	n := 0
+	for i, part := range strings.Split(strings.TrimSpace(text), "`") {
+		if i%2 == 0 { // outside a code span, where CommonMark decodes references
+			part = html.UnescapeString(part)
+		}
+		n += utf8.RuneCountInString(part)
+	}
+	return n
 }
 
 func maxOf(xs []int) int {

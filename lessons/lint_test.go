@@ -69,6 +69,9 @@ func TestLintLongRightChoice(t *testing.T) {
 		{"one other choice as long", strings.Repeat("a", 40), []string{"b", strings.Repeat("c", 30)}, false},
 		{"backticks are not counted", "`" + strings.Repeat("a", 15) + "`", []string{strings.Repeat("b", 10)}, false},
 		{"characters, not bytes", strings.Repeat("é", 15), []string{strings.Repeat("b", 10)}, false},
+		// The learner sees "R&D café €5" (11 characters), not the 28 of the source.
+		{"character references count as the character", "R&amp;D caf&eacute; &#8364;5", []string{"no &lt;tag&gt;"}, false},
+		{"a reference in a code span is shown as written", "`&amp;&amp;&amp;a`", []string{"bbbbbbbbbb"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -175,8 +175,10 @@ func problemsPanel(c *common) string {
 	return block(strings.Join(lines, "\n"), c.width, c.problemsHeight())
 }
 
-// tooSmall is the whole screen of a terminal smaller than the interface can draw in.
+// tooSmall is the whole screen of a terminal smaller than the interface can draw in. Keys other
+// than ctrl+c are ignored there (they would act unseen), so it says which key leaves.
 func tooSmall(w, h int) string {
 	msg := fmt.Sprintf("Terminal too small: need at least %dx%d (now %dx%d).", minWidth, minHeight, w, h)
-	return block(render.Wrap(msg, max(w, 1)), max(w, 1), max(h, 1))
+	text := render.Wrap(msg, max(w, 1)) + "\n" + render.Wrap("ctrl+c quits.", max(w, 1))
+	return block(text, max(w, 1), max(h, 1))
 }
