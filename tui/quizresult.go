@@ -55,8 +55,18 @@ func (z *quizModel) resultHeading(w int) []string {
 		return wrapLines(st.Heading.Render("Practice: "+z.lesson.Title), w, 2)
 	case r.Passed:
 		return wrapLines(st.Correct.Render("✓ Passed: "+z.lesson.Title), w, 2)
+	case z.lessonPassed():
+		// The best full attempt counts: a failed retake leaves the lesson passed, and says so.
+		best := progress.WholePercent(z.c.prog.Lesson(z.lesson.ID).Best)
+		return wrapLines(st.Wrong.Render(fmt.Sprintf("✗ This attempt did not pass · the lesson stays passed (best %d%%)", best)), w, 2)
 	}
 	return wrapLines(st.Wrong.Render("✗ Not passed yet: "+z.lesson.Title), w, 2)
+}
+
+// lessonPassed reports whether the learner's standing in the quiz's lesson is passed
+// (progress.CourseInfo.Standing), whatever the round on show scored.
+func (z *quizModel) lessonPassed() bool {
+	return z.c.standing(z.index).Status == progress.Passed
 }
 
 // standingLine says what the round means for the lesson: the pass mark in questions, and for
@@ -69,7 +79,10 @@ func (z *quizModel) standingLine() string {
 			best, keyName(z.c.keys.RetryAll))
 	}
 	line := fmt.Sprintf("The pass mark is %d%%: %s.", mark, passNeed(r.Total, mark, lessons.ScoredInPoints(z.round.Questions())))
-	if !r.Passed {
+	switch {
+	case !r.Passed && z.lessonPassed():
+		line += " Read the explanations below."
+	case !r.Passed:
 		line += " Read the explanations below, then retry."
 	}
 	if full := lp.FullAttempts(); len(full) > 1 {
