@@ -114,7 +114,9 @@ func newFooter(st *styleSheet) footer {
 
 // short fits the key help on one line. When it is too long it leaves out the least important
 // keys (keyHelp.rank), the first ones among equals: those are the obvious ones (arrows), so that
-// the keys a screen cannot be used without, back and ? stay.
+// the keys a screen cannot be used without stay, and the way out of the screen with them
+// (rankLeave). Before the way out or a main key would go, the way out is named in one word
+// ("q leave" for "q leave quiz").
 func (f footer) short(km help.KeyMap, width int) string {
 	pad, width := column(width)
 	bs := slices.Clone(km.ShortHelp())
@@ -133,11 +135,28 @@ func (f footer) short(km help.KeyMap, width int) string {
 				drop = i
 			}
 		}
+		if rank != nil && rank[drop] >= rankLeave && shortenLeave(bs, rank) {
+			continue
+		}
 		bs = slices.Delete(bs, drop, drop+1)
 		if rank != nil {
 			rank = slices.Delete(rank, drop, drop+1)
 		}
 	}
+}
+
+// shortenLeave names the way out of the screen (the keys of rankLeave) by the first word of
+// its description. It reports whether it shortened any.
+func shortenLeave(bs []key.Binding, rank []int) bool {
+	changed := false
+	for i, b := range bs {
+		h := b.Help()
+		if word, _, cut := strings.Cut(h.Desc, " "); rank[i] == rankLeave && cut {
+			bs[i].SetHelp(h.Key, word)
+			changed = true
+		}
+	}
+	return changed
 }
 
 // full is the help screen's lines: every key of the screen on show, in columns when they fit.

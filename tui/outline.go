@@ -441,10 +441,10 @@ func (o *outlineModel) help() help.KeyMap {
 		}
 	}
 	back := hint("quit", k.Back)
-	short, rank := []key.Binding{hint("move", k.Up, k.Down), k.Filter, k.Continue, k.Open, back, k.Help}, []int{1, 2, 2, 3, 3, 3}
+	short, rank := []key.Binding{hint("move", k.Up, k.Down), k.Filter, k.Continue, k.Open, back, k.Help}, []int{rankMinor, rankUseful, rankUseful, rankMain, rankLeave, rankUseful}
 	actions := []key.Binding{k.Open, k.Continue, k.Filter, hint("clear filter", k.Cancel)}
 	if o.stats.due > 0 { // r says when nothing is due, but is worth listing only when something is
-		short, rank = append([]key.Binding{k.Review}, short...), append([]int{2}, rank...)
+		short, rank = append([]key.Binding{k.Review}, short...), append([]int{rankUseful}, rank...)
 		actions = append(actions, k.Review)
 	}
 	return keyHelp{

@@ -328,21 +328,21 @@ func (z *quizModel) help() help.KeyMap {
 	var short []key.Binding
 	var rank []int
 	if z.phase == answered {
-		short, rank = []key.Binding{scroll, hint(z.nextQuestionDesc(), k.NextQ)}, []int{1, 3}
+		short, rank = []key.Binding{scroll, hint(z.nextQuestionDesc(), k.NextQ)}, []int{rankMinor, rankMain}
 		if g, _ := z.round.Last(); g.CanOverride() {
-			short, rank = append(short, k.Override), append(rank, 3)
+			short, rank = append(short, k.Override), append(rank, rankMain)
 		}
 	} else {
-		short, rank = []key.Binding{scroll, hint(z.nextAction().desc, k.Done), hint("retake quiz", k.RetryAll)}, []int{1, 3, 3}
+		short, rank = []key.Binding{scroll, hint(z.nextAction().desc, k.Done), hint("retake quiz", k.RetryAll)}, []int{rankMinor, rankMain, rankMain}
 		if len(z.result.Missed) > 0 {
-			short, rank = append(short, hint("practise missed", k.RetryMissed)), append(rank, 2)
+			short, rank = append(short, hint("practise missed", k.RetryMissed)), append(rank, rankUseful)
 		}
 		back = hint("back to lesson", k.Back)
 	}
 	if z.phase == answered || z.nextAction().desc != "back to lesson" {
-		short, rank = append(short, back), append(rank, 2)
+		short, rank = append(short, back), append(rank, rankLeave)
 	}
-	short, rank = append(short, k.Help), append(rank, 2)
+	short, rank = append(short, k.Help), append(rank, rankUseful)
 	full := [][]key.Binding{short, {k.PageUp, k.PageDown, k.Top, k.Bottom, k.Quit}}
 	return keyHelp{short: short, full: full, rank: rank}
 }
@@ -357,22 +357,22 @@ func (z *quizModel) askingHelp() help.KeyMap {
 	switch {
 	case q.Typed():
 		if q.Hint != "" {
-			short, rank = append(short, k.HintInInput), append(rank, 1)
+			short, rank = append(short, k.HintInInput), append(rank, rankMinor)
 		}
 		short = append(short, k.Submit, hint("leave "+z.noun(), k.Cancel))
-		return keyHelp{short: short, full: [][]key.Binding{short, {k.Quit}}, rank: append(rank, 3, 3)}
+		return keyHelp{short: short, full: [][]key.Binding{short, {k.Quit}}, rank: append(rank, rankMain, rankLeave)}
 	case q.Kind == lessons.MultipleSelect:
-		short, rank = []key.Binding{hint("move", k.Up, k.Down), hint("tick", k.Toggle, pick)}, []int{1, 3}
+		short, rank = []key.Binding{hint("move", k.Up, k.Down), hint("tick", k.Toggle, pick)}, []int{rankMinor, rankMain}
 	case q.Kind == lessons.TrueFalse:
-		short, rank = []key.Binding{hint("true/false", k.AnswerTrue, k.AnswerFalse), hint("choose", k.Up, k.Down)}, []int{3, 1}
+		short, rank = []key.Binding{hint("true/false", k.AnswerTrue, k.AnswerFalse), hint("choose", k.Up, k.Down)}, []int{rankMain, rankMinor}
 	default:
-		short, rank = []key.Binding{hint("choose", k.Up, k.Down), hint("pick", pick)}, []int{2, 3}
+		short, rank = []key.Binding{hint("choose", k.Up, k.Down), hint("pick", pick)}, []int{rankUseful, rankMain}
 	}
 	if q.Hint != "" {
-		short, rank = append(short, k.Hint), append(rank, 1)
+		short, rank = append(short, k.Hint), append(rank, rankMinor)
 	}
 	short = append(short, k.Submit, hint("leave "+z.noun(), k.Back), k.Help)
-	rank = append(rank, 3, 2, 2)
+	rank = append(rank, rankMain, rankLeave, rankUseful)
 	pages := []key.Binding{k.PageUp, withoutKeys(k.PageDown, " ", "f"), k.Quit}
 	return keyHelp{short: short, full: [][]key.Binding{short, pages}, rank: rank}
 }

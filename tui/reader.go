@@ -424,21 +424,21 @@ func (r *readerModel) help() help.KeyMap {
 	var short []key.Binding
 	var rank []int
 	if r.search.query != "" {
-		short, rank = []key.Binding{hint("quiz", k.TakeQuiz), hint("clear search", k.Cancel), k.NextMatch, back, k.Help}, []int{1, 2, 3, 2, 2}
+		short, rank = []key.Binding{hint("quiz", k.TakeQuiz), hint("clear search", k.Cancel), k.NextMatch, back, k.Help}, []int{rankMinor, rankUseful, rankMain, rankLeave, rankUseful}
 	} else {
 		short = []key.Binding{hint("scroll", k.Down, k.PageDown), k.Search,
 			hint("prev/next lesson", k.PrevLesson, k.NextLesson), hint("quiz", k.TakeQuiz), back, k.Help}
-		rank = []int{3, 2, 1, 3, 2, 2}
+		rank = []int{rankMain, rankUseful, rankMinor, rankMain, rankLeave, rankUseful}
 	}
 	if len(r.lesson.Labs) > 0 {
 		// Before the way out and help: the lesson's cards say to press it.
 		short = slices.Insert(short, len(short)-2, hint("lab", k.OpenLab))
-		rank = slices.Insert(rank, len(rank)-2, 3)
+		rank = slices.Insert(rank, len(rank)-2, rankMain)
 	}
 	if code := r.codeHelp(); len(code) > 0 {
 		// Least important: the status line says it too while a code block is in view.
 		short = slices.Insert(short, len(short)-2, code...)
-		rank = slices.Insert(rank, len(rank)-2, slices.Repeat([]int{1}, len(code))...)
+		rank = slices.Insert(rank, len(rank)-2, slices.Repeat([]int{rankMinor}, len(code))...)
 	}
 	return keyHelp{
 		short: short,

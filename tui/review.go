@@ -266,7 +266,7 @@ func (z *quizModel) reviewStatus() statusInfo {
 func (z *quizModel) reviewHelp() help.KeyMap {
 	k := z.c.keys
 	short := []key.Binding{hint("scroll", k.Down, k.Up), hint("outline", k.Done, k.Back), k.Help}
-	return keyHelp{short: short, full: [][]key.Binding{short, {k.PageUp, k.PageDown, k.Top, k.Bottom, k.Quit}}, rank: []int{1, 3, 2}}
+	return keyHelp{short: short, full: [][]key.Binding{short, {k.PageUp, k.PageDown, k.Top, k.Bottom, k.Quit}}, rank: []int{rankMinor, rankMain, rankUseful}}
 }
 
 // spentText shows time spent for people: "25 min", "1 h 20 min"; "" under a minute.

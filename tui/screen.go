@@ -125,5 +125,15 @@ type keyHelp struct {
 	rank  []int
 }
 
+// The ranks of keyHelp: a narrow footer leaves out the keys of the lowest rank first. The way
+// out of a screen comes right after what the screen is for, so that a learner always sees how
+// to leave (QA finding: at 40 columns the quiz dropped "q leave quiz" and kept "? help").
+const (
+	rankMinor  = 1 // obvious, or said elsewhere: the arrows, the code keys
+	rankUseful = 2 // handy, but the screen works without: search, filter, help
+	rankLeave  = 3 // the way out of the screen
+	rankMain   = 4 // what the screen is for: it cannot be used without
+)
+
 func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
 func (k keyHelp) FullHelp() [][]key.Binding { return k.full }

@@ -135,7 +135,7 @@ func (m *welcomeModel) status() statusInfo {
 func (m *welcomeModel) help() help.KeyMap {
 	k := m.c.keys
 	short := []key.Binding{hint("scroll", k.Down, k.Up), hint("see the lessons", k.Done), hint("quit", k.Back), k.Help}
-	return keyHelp{short: short, full: [][]key.Binding{short, {k.Quit}}, rank: []int{1, 3, 2, 2}}
+	return keyHelp{short: short, full: [][]key.Binding{short, {k.Quit}}, rank: []int{rankMinor, rankMain, rankLeave, rankUseful}}
 }
 
 func (m *welcomeModel) view() string {
