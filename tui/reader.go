@@ -38,6 +38,10 @@ type readerModel struct {
 
 	search      search
 	findPending bool // jump to the first match of search once the lesson is rendered
+	// searchFrom is the reading position when / was pressed, and searchMoved says a match
+	// found while typing moved the view since: a query that ends with no match puts it back.
+	searchFrom  float64
+	searchMoved bool
 }
 
 func newReader(c *common) *readerModel {

@@ -20,6 +20,7 @@ func (r *readerModel) searchKey(km tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	k := r.c.keys
 	switch {
 	case key.Matches(km, k.Search):
+		r.searchFrom, r.searchMoved = r.pos, false
 		return r.search.start(), true
 	case key.Matches(km, k.NextMatch):
 		r.jumpToMatch(1)
@@ -34,10 +35,19 @@ func (r *readerModel) searchKey(km tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 }
 
 // searchInput handles a key while the learner types a query: the view follows the first match.
+// As in less and vim, a query that matches nothing (not found, emptied or cancelled) puts the
+// view back where it was before the search began, not at a match of what was typed on the way.
 func (r *readerModel) searchInput(km tea.KeyMsg) tea.Cmd {
 	jump, cmd := r.search.updateInput(km)
-	if jump {
+	switch {
+	case jump:
 		r.jumpToMatch(0)
+		r.searchMoved = true
+	case len(r.search.matches) == 0 && r.searchMoved:
+		r.searchMoved = false
+		r.pos = r.searchFrom
+		r.restore()
+		r.scrolled()
 	}
 	return cmd
 }

@@ -35,3 +35,34 @@ func TestFilterOpensAtAPhraseAcrossLineBreaks(t *testing.T) {
 	d.keys("baseline", "enter")
 	d.requireView("“baseline”: match 1 of")
 }
+
+// TestSearchWithoutMatchGoesBack is a QA finding: typing a query jumps the view to the first
+// match of what is typed so far; when the whole query matches nothing ("Rows are patients" after
+// "Rows" matched), enter left the view at that earlier match, far from where the learner was
+// reading. As in less and vim, it goes back to where it was before the search began.
+func TestSearchWithoutMatchGoesBack(t *testing.T) {
+	d := newDriver(t, testCourse(t), nil, 80, 24)
+	d.keys("enter", "down", "down")
+	before, pos := d.screenBody(), d.m.screens[readerScreen].(*readerModel).pos
+	d.keys("/", "Keep a changelog")
+	if d.screenBody() == before {
+		t.Fatalf("a match below did not move the view:\n%s", d.view())
+	}
+	d.keys(" forever", "enter")
+	d.requireView("“Keep a changelog forever” is not in this lesson.")
+	if d.screenBody() != before {
+		t.Errorf("after a search without a match, the view is not where it was:\n%s\nwas\n%s", d.screenBody(), before)
+	}
+	if got := d.m.screens[readerScreen].(*readerModel).pos; got != pos {
+		t.Errorf("reading position %v after a search without a match, was %v", got, pos)
+	}
+
+	// Cancelling the query goes back too; a query that matches keeps its match in view.
+	d.keys("/", "Keep a changelog")
+	d.keys("esc")
+	if d.screenBody() != before {
+		t.Errorf("after a cancelled search, the view is not where it was:\n%s", d.screenBody())
+	}
+	d.keys("/", "Keep a changelog", "enter")
+	d.requireView("“Keep a changelog”: match 1 of 1", "Keep a changelog.")
+}
