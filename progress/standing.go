@@ -47,11 +47,24 @@ type Standing struct {
 	Status Status
 	// Complete: the lesson's quiz is passed, or the lesson has no quiz and was read to the end.
 	Complete bool
+	// Open is how far the quiz attempt left half-way got (LessonProgress.Open), so that a
+	// lesson's standing can say there is a quiz to finish; its zero value means none.
+	Open OpenQuiz
 }
+
+// OpenQuiz is how far a quiz attempt left half-way got: answers given, of the questions it asks.
+type OpenQuiz struct{ Answered, Questions int }
+
+// Started reports whether there is a quiz attempt left half-way.
+func (o OpenQuiz) Started() bool { return o.Questions > 0 }
 
 // Standing is the learner's standing in a lesson with the given number of quiz questions.
 func (l LessonProgress) Standing(questions int) Standing {
-	return Standing{Status: l.Status(), Complete: l.Passed || (questions == 0 && l.Read)}
+	s := Standing{Status: l.Status(), Complete: l.Passed || (questions == 0 && l.Read)}
+	if l.Open != nil && len(l.Open.Questions) > 0 {
+		s.Open = OpenQuiz{Answered: min(len(l.Open.Answers), len(l.Open.Questions)), Questions: len(l.Open.Questions)}
+	}
+	return s
 }
 
 // String names the standing for people, as the outline and `aieng progress` show it. A lesson

@@ -15,14 +15,18 @@ func TestLessonStanding(t *testing.T) {
 		want      Standing
 		word      string
 	}{
-		{"nothing", LessonProgress{}, 3, Standing{NotStarted, false}, "not started"},
-		{"opened", LessonProgress{FirstOpened: opened}, 3, Standing{InProgress, false}, "in progress"},
-		{"scrolled", LessonProgress{Position: 0.3}, 0, Standing{InProgress, false}, "in progress"},
-		{"failed", LessonProgress{Attempts: []Attempt{{Percent: 10}}}, 3, Standing{InProgress, false}, "in progress"},
-		{"read, quiz to pass", LessonProgress{Read: true}, 3, Standing{Read, false}, "read"},
-		{"read, no quiz", LessonProgress{Read: true}, 0, Standing{Read, true}, "complete"},
-		{"passed", LessonProgress{Passed: true}, 3, Standing{Passed, true}, "passed"},
-		{"passed, quiz since removed", LessonProgress{Passed: true, Read: true}, 0, Standing{Passed, true}, "passed"},
+		{"nothing", LessonProgress{}, 3, Standing{Status: NotStarted, Complete: false}, "not started"},
+		{"opened", LessonProgress{FirstOpened: opened}, 3, Standing{Status: InProgress, Complete: false}, "in progress"},
+		{"scrolled", LessonProgress{Position: 0.3}, 0, Standing{Status: InProgress, Complete: false}, "in progress"},
+		{"failed", LessonProgress{Attempts: []Attempt{{Percent: 10}}}, 3, Standing{Status: InProgress, Complete: false}, "in progress"},
+		{"read, quiz to pass", LessonProgress{Read: true}, 3, Standing{Status: Read, Complete: false}, "read"},
+		{"read, no quiz", LessonProgress{Read: true}, 0, Standing{Status: Read, Complete: true}, "complete"},
+		{"passed", LessonProgress{Passed: true}, 3, Standing{Status: Passed, Complete: true}, "passed"},
+		{"passed, quiz since removed", LessonProgress{Passed: true, Read: true}, 0, Standing{Status: Passed, Complete: true}, "passed"},
+		{"quiz left half-way", LessonProgress{FirstOpened: opened, Open: &OpenAttempt{ID: "a", Questions: []string{"q1", "q2", "q3"},
+			Answers: []Answer{{QuestionID: "q1"}, {QuestionID: "q2"}}}}, 3, Standing{Status: InProgress, Open: OpenQuiz{Answered: 2, Questions: 3}}, "in progress"},
+		{"quiz left before an answer", LessonProgress{Read: true, Open: &OpenAttempt{ID: "a", Questions: []string{"q1", "q2"}}}, 2,
+			Standing{Status: Read, Open: OpenQuiz{Questions: 2}}, "read"},
 	}
 	for _, tt := range tests {
 		got := tt.lp.Standing(tt.questions)

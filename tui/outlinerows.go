@@ -218,11 +218,16 @@ func titleSegs(title string, matched []int, w int, base, match lipgloss.Style) [
 	return segs
 }
 
-// statusCell returns a lesson's symbol, its style and its status text for the outline.
+// statusCell returns a lesson's symbol, its style and its status text for the outline. A quiz
+// left half-way shows how far it got ("quiz 2/7") in place of the best score, so that the
+// learner sees there is a quiz to finish.
 func statusCell(st *styleSheet, s progress.Standing, lp progress.LessonProgress) (string, lipgloss.Style, string) {
-	best := ""
-	if len(lp.Attempts) > 0 {
-		best = fmt.Sprintf("best %d%%", progress.WholePercent(lp.Best))
+	detail := ""
+	switch {
+	case s.Open.Started():
+		detail = fmt.Sprintf("quiz %d/%d", s.Open.Answered, s.Open.Questions)
+	case len(lp.Attempts) > 0:
+		detail = fmt.Sprintf("best %d%%", progress.WholePercent(lp.Best))
 	}
 	switch {
 	case s.Status == progress.Passed:
@@ -230,13 +235,13 @@ func statusCell(st *styleSheet, s progress.Standing, lp progress.LessonProgress)
 	case s.Complete:
 		return "✓", st.Passed, s.String()
 	case s.Status == progress.Read:
-		if best != "" {
-			return "●", st.Read, "read · " + best
+		if detail != "" {
+			return "●", st.Read, "read · " + detail
 		}
 		return "●", st.Read, "read"
 	case s.Status == progress.InProgress:
-		if best != "" {
-			return "◐", st.InProgress, best
+		if detail != "" {
+			return "◐", st.InProgress, detail
 		}
 		return "◐", st.InProgress, "in progress"
 	}
