@@ -33,6 +33,11 @@ type common struct {
 	flashWarn bool
 	warning   string
 
+	// notices are what went wrong while loading (notice.go), shown on the first screen until
+	// dismissed; noticeLines are them laid out.
+	notices     []string
+	noticeLines []string
+
 	// problems are why the course folder's latest edit was not loaded (--watch): shown above
 	// every screen until an edit fixes them, while the last good version stays in use.
 	problems []string
@@ -66,10 +71,10 @@ const (
 	maxProblemLines = 4
 )
 
-// bodyHeight is the height of a screen's body: what the title bar, the footer and the problems
-// panel leave.
+// bodyHeight is the height of a screen's body: what the title bar, the footer, the problems
+// panel and the notice leave.
 func (c *common) bodyHeight() int {
-	return max(c.height-titleHeight-footerHeight-c.problemsHeight(), 1)
+	return max(c.height-titleHeight-footerHeight-c.problemsHeight()-c.noticeHeight(), 1)
 }
 
 // problemsHeight is the height of the problems panel: a heading, the problems, a count of the

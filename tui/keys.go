@@ -81,6 +81,9 @@ type keyMap struct {
 
 	// Review: r on the outline opens a review session of the questions due (review.go).
 	Review key.Binding
+
+	// Dismiss hides the notice of what went wrong while loading (notice.go).
+	Dismiss key.Binding
 }
 
 // defaultKeyMap returns the keys of aieng. A binding's first key is the one sentences name.
@@ -149,6 +152,7 @@ func (k *keyMap) bindLabCodeAndReview() {
 	k.Count = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("2c", "copy code block 2"))
 
 	k.Review = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review"))
+	k.Dismiss = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "hide the notice"))
 }
 
 // keySymbols are how keys are shown, where that differs from their name in Bubble Tea.

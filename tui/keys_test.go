@@ -21,7 +21,8 @@ func TestNoKeyServesTwoActions(t *testing.T) {
 		allowed  []string // keys knowingly bound twice, matched in the order the screen checks
 	}{
 		"outline": {append(slices.Clone(common), k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.Open,
-			k.Continue, k.Filter, k.Review), nil},
+			k.Continue, k.Filter, k.Review, k.Dismiss), nil},
+		"welcome": {append(append(slices.Clone(common), scroll...), k.Done, k.Dismiss), nil},
 		"reader": {append(append(slices.Clone(common), scroll...), k.Search, k.NextMatch, k.PrevMatch, k.NextLesson, k.PrevLesson,
 			k.TakeQuiz, k.OpenLab, k.Accept, k.ScrollLeft, k.ScrollRight, k.CopyCode, k.Count), nil},
 		// A true/false question: t and f answer before f pages down; space ticks before it

@@ -37,6 +37,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		c.width, c.height = msg.Width, msg.Height
 		m.ready = true
+		c.layoutNotice()
 		cmd = m.active().resize()
 		m.layoutHelp()
 	case tea.KeyMsg:
@@ -85,10 +86,17 @@ func (m *Model) settle() tea.Cmd {
 func (m *Model) navigate(msg navMsg) tea.Cmd {
 	to := msg.target()
 	m.active().leave()
+	notices := m.c.notices
+	m.c.notices = nil // the notice stays on the screen it was shown on: the new one lays out without it
+	m.c.layoutNotice()
 	cmd, shown := m.screens[to].enter(msg)
 	if shown {
 		m.state = to
 		m.showHelp = false
+	} else if len(notices) > 0 {
+		m.c.notices = notices
+		m.c.layoutNotice()
+		cmd = tea.Batch(cmd, m.active().resize())
 	}
 	return cmd
 }
@@ -133,6 +141,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			m.helpView.key(msg, k)
 		}
 		return nil
+	}
+	if cmd, ok := m.noticeKey(msg); ok {
+		return cmd
 	}
 	if key.Matches(msg, k.Help) && !m.active().typing() {
 		m.showHelp = true
@@ -186,6 +197,7 @@ func (m *Model) applyUpdate(u CourseUpdate) tea.Cmd {
 		c.setFlash("Reloaded the course after a change to its files.", false)
 		return m.active().courseChanged()
 	}
+	c.layoutNotice()
 	return m.active().resize() // the problems panel takes room from the body
 }
 
@@ -225,6 +237,10 @@ func (m *Model) view() string {
 	b.WriteByte('\n')
 	if len(c.problems) > 0 {
 		b.WriteString(problemsPanel(c))
+		b.WriteByte('\n')
+	}
+	if len(c.noticeLines) > 0 {
+		b.WriteString(noticePanel(c))
 		b.WriteByte('\n')
 	}
 	b.WriteString(block(body, c.width, c.bodyHeight()))

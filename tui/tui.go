@@ -40,7 +40,9 @@ type Options struct {
 	Seed uint64
 	// Now is the clock for progress; nil means time.Now.
 	Now func() time.Time
-	// Warnings are shown in the status line at start (for example the progress store's).
+	// Warnings are what went wrong while loading (for example the progress store's): shown in
+	// full at the top of the first screen until the learner dismisses them or leaves it, or in
+	// the status line when the interface opens on a lab or a review.
 	Warnings []string
 	// Cache holds rendered lessons; nil makes one.
 	Cache *render.Cache
@@ -136,8 +138,10 @@ func New(course *lessons.Course, store progress.Storage, opts Options) *Model {
 	c.setCourse(course)
 	c.prog = progress.NewSession(course.ID, store, progress.SessionOptions{Now: opts.Now, PositionDelay: opts.PositionDelay,
 		Schedule: c.schedule()})
-	if len(opts.Warnings) > 0 {
-		c.warning = opts.Warnings[0]
+	if opts.Review == NoReview && opts.Lab.ID == "" {
+		c.notices = opts.Warnings
+	} else if len(opts.Warnings) > 0 {
+		c.warning = opts.Warnings[0] // the first screen comes at the first window size: no notice
 	}
 	m := &Model{c: c, footer: newFooter(st)}
 	m.screens = [numScreens]screen{
