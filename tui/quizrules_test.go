@@ -352,3 +352,22 @@ func TestResumeOrStartOver(t *testing.T) {
 	third.requireView("The quiz has changed since you left it half-way: it starts over.", "Question 1 of 4")
 	third.rejectView("You left this quiz")
 }
+
+// TestQuestionBelowTheFoldSaysSo: on a small screen (40x9 here; 40x12 with the course's long
+// choices) a question's later choices are below the screen;
+// the status says so, as the feedback and the welcome do, until they are in view.
+func TestQuestionBelowTheFoldSaysSo(t *testing.T) {
+	d := newDriver(t, testCourse(t), nil, 40, 9)
+	d.keys("enter", "t")
+	d.requireView("Question 1 of 4")
+	if strings.Contains(d.view(), "( ) 3") {
+		t.Fatalf("the test needs a question that does not fit at 40x9:\n%s", d.view())
+	}
+	if !strings.Contains(d.status(), "more below") {
+		t.Fatalf("choices are hidden below the screen and nothing says so:\n%s", d.view())
+	}
+	d.keys("pgdown", "pgdown", "pgdown")
+	if strings.Contains(d.status(), "more below") {
+		t.Fatalf("'more below' stays at the bottom of the question:\n%s", d.view())
+	}
+}
