@@ -371,3 +371,19 @@ func TestQuestionBelowTheFoldSaysSo(t *testing.T) {
 		t.Fatalf("'more below' stays at the bottom of the question:\n%s", d.view())
 	}
 }
+
+// TestLabLessonFooterKeepsHelp: at 40 columns a lesson with a lab keeps "? help" in its
+// footer, as a lesson without one does; the lab's card in the text says to press l.
+func TestLabLessonFooterKeepsHelp(t *testing.T) {
+	d := newDriverWith(t, labOptions(t), labCourse(t), nil, 40, 12)
+	d.keys("j", "enter")
+	d.requireScreen("Thresholds")
+	if footer := d.lines()[11]; !strings.Contains(footer, "? help") || !strings.Contains(footer, "scroll") {
+		t.Errorf("the footer of a lesson with a lab at 40 columns lacks ? help or scroll: %q", footer)
+	}
+	w := newDriverWith(t, labOptions(t), labCourse(t), nil, 80, 12)
+	w.keys("j", "enter")
+	if footer := w.lines()[11]; !strings.Contains(footer, "l lab") {
+		t.Errorf("the footer at 80 columns lacks l lab: %q", footer)
+	}
+}
