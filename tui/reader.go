@@ -431,9 +431,10 @@ func (r *readerModel) help() help.KeyMap {
 		rank = []int{3, 2, 1, 3, 2, 2}
 	}
 	if len(r.lesson.Labs) > 0 {
-		// Before the way out and help: the lesson's cards say to press it.
+		// Before the way out and help, and given up before them on a narrow screen: the
+		// lesson's cards say to press it, and ? lists it.
 		short = slices.Insert(short, len(short)-2, hint("lab", k.OpenLab))
-		rank = slices.Insert(rank, len(rank)-2, 3)
+		rank = slices.Insert(rank, len(rank)-2, 2)
 	}
 	if code := r.codeHelp(); len(code) > 0 {
 		// Least important: the status line says it too while a code block is in view.
