@@ -242,7 +242,7 @@ func (z *quizModel) questionStatus() statusInfo {
 	case resuming:
 		return statusInfo{left: fmt.Sprintf("%s continues, %s starts over", keyName(k.ResumeQuiz), keyName(k.StartOver)), tone: toneAction}
 	case asking:
-		return statusInfo{left: z.askingStatus()}
+		return z.askingInfo()
 	}
 	return z.answeredStatus()
 }
@@ -260,6 +260,17 @@ func (z *quizModel) resultStatus() statusInfo {
 		return statusInfo{left: fmt.Sprintf("✓ Passed with %d%%", pct), tone: toneGood}
 	}
 	return statusInfo{left: fmt.Sprintf("✗ %d%%: the pass mark is %d%%", pct, z.c.course.PassMark), tone: toneBad}
+}
+
+// askingInfo is the status while a question waits for its answer: what to do, and a cue when
+// choices are hidden below the screen (a small terminal), where ↓ reaches them. A typed
+// answer's view keeps its input in sight, and its keys go to the input.
+func (z *quizModel) askingInfo() statusInfo {
+	info := statusInfo{left: z.askingStatus()}
+	if !z.scroll.atBottom() && !z.question().Typed() {
+		info.right = keyName(z.c.keys.Down) + " more below"
+	}
+	return info
 }
 
 func (z *quizModel) askingStatus() string {

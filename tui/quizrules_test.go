@@ -402,3 +402,39 @@ func TestResultSaysMoreBelow(t *testing.T) {
 		t.Fatalf("the cue stays at the bottom of the result:\n%s", d.view())
 	}
 }
+
+// TestQuestionBelowTheFoldSaysSo: on a small screen (40x9 here; 40x12 with the course's long
+// choices) a question's later choices are below the screen;
+// the status says so, as the feedback and the welcome do, until they are in view.
+func TestQuestionBelowTheFoldSaysSo(t *testing.T) {
+	d := newDriver(t, testCourse(t), nil, 40, 9)
+	d.keys("enter", "t")
+	d.requireView("Question 1 of 4")
+	if strings.Contains(d.view(), "( ) 3") {
+		t.Fatalf("the test needs a question that does not fit at 40x9:\n%s", d.view())
+	}
+	if !strings.Contains(d.status(), "more below") {
+		t.Fatalf("choices are hidden below the screen and nothing says so:\n%s", d.view())
+	}
+	d.keys("pgdown", "pgdown", "pgdown")
+	if strings.Contains(d.status(), "more below") {
+		t.Fatalf("'more below' stays at the bottom of the question:\n%s", d.view())
+	}
+}
+
+// TestLabLessonFooterKeepsHelp: at 40 columns a lesson with a lab gives up "l lab" first, so
+// its footer keeps what a lesson without one keeps (scroll, and the way out: q outline); the
+// lab's card in the text says to press l.
+func TestLabLessonFooterKeepsHelp(t *testing.T) {
+	d := newDriverWith(t, labOptions(t), labCourse(t), nil, 40, 12)
+	d.keys("j", "enter")
+	d.requireScreen("Thresholds")
+	if footer := d.lines()[11]; !strings.Contains(footer, "q outline") || !strings.Contains(footer, "scroll") || strings.Contains(footer, "l lab") {
+		t.Errorf("the footer of a lesson with a lab at 40 columns lacks q outline or scroll, or keeps l lab: %q", footer)
+	}
+	w := newDriverWith(t, labOptions(t), labCourse(t), nil, 80, 12)
+	w.keys("j", "enter")
+	if footer := w.lines()[11]; !strings.Contains(footer, "l lab") {
+		t.Errorf("the footer at 80 columns lacks l lab: %q", footer)
+	}
+}

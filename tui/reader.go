@@ -435,9 +435,10 @@ func (r *readerModel) help() help.KeyMap {
 		rank = []int{rankMain, rankUseful, rankMinor, rankMain, rankLeave, rankUseful}
 	}
 	if len(r.lesson.Labs) > 0 {
-		// Before the way out and help: the lesson's cards say to press it.
+		// Before the way out and help, and given up before them on a narrow screen: the
+		// lesson's cards say to press it, and ? lists it.
 		short = slices.Insert(short, len(short)-2, hint("lab", k.OpenLab))
-		rank = slices.Insert(rank, len(rank)-2, rankMain)
+		rank = slices.Insert(rank, len(rank)-2, rankUseful)
 	}
 	if code := r.codeHelp(); len(code) > 0 {
 		// Least important: the status line says it too while a code block is in view.

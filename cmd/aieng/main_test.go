@@ -133,7 +133,7 @@ func TestErrors(t *testing.T) {
 		{"unknown lesson", []string{"--lessons", fixtureCourse, "show", "nope"}, 2, `no lesson "nope"`},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown flag", []string{"list", "--frob"}, 2, "unknown flag"},
-		{"missing argument", []string{"show"}, 2, "accepts 1 arg"},
+		{"missing argument", []string{"show"}, 2, "show needs a lesson"},
 		{"bad width", []string{"--lessons", fixtureCourse, "show", "intro", "--width", "x"}, 2, "invalid argument"},
 		{"negative width", []string{"--lessons", fixtureCourse, "show", "intro", "--width", "-3"}, 2, "--width must be a positive"},
 		{"missing folder", []string{"--lessons", missing, "list"}, 1, "no course folder at"},

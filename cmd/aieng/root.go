@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,6 +71,26 @@ func isUsageError(err error) bool {
 	return false
 }
 
+// strconvCause is the tail pflag gives a flag value it could not read as a number:
+// `: strconv.ParseInt: parsing "abc": invalid syntax`.
+var strconvCause = regexp.MustCompile(`: strconv\.Parse(\w+): parsing "[^"]*": (invalid syntax|value out of range)$`)
+
+// plainFlagError says in words what strconv says in Go: which kind of number a flag needs.
+func plainFlagError(msg string) string {
+	return strconvCause.ReplaceAllStringFunc(msg, func(tail string) string {
+		m := strconvCause.FindStringSubmatch(tail)
+		switch {
+		case m[2] == "value out of range":
+			return ": the number is too large"
+		case m[1] == "Int" || m[1] == "Uint":
+			return ": a whole number is needed"
+		case m[1] == "Bool":
+			return ": true or false is needed"
+		}
+		return ": a number is needed"
+	})
+}
+
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   a.name,
@@ -93,7 +114,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.Flags().BoolVar(&a.mouse, "mouse", false, "scroll lessons with the mouse wheel (your terminal's text selection then needs Shift)")
 	root.Flags().BoolVar(&a.watch, "watch", false, "with --lessons DIR: reload lessons when their files change")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitError{code: 2, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
+		return &exitError{code: 2, msg: plainFlagError(err.Error()) + "\nRun '" + c.CommandPath() + " --help' for usage."}
 	})
 	// Every subcommand, in one place: each lives in a file of its own.
 	root.AddCommand(

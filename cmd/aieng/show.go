@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -19,11 +20,11 @@ func (a *app) showCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Print one lesson, rendered for the terminal (plain text when piped or NO_COLOR is set)",
-		Long: "Print one lesson, rendered for the terminal: in colour on a terminal (through a pager,\n" +
-			"$PAGER or less -R, when it is taller than the screen), plain text when piped. NO_COLOR\n" +
-			"keeps bold and underline but no colour; --color always keeps colour in a pipe\n" +
-			"(aieng show ID --color always | less -R). The theme is --theme, else $AIENG_THEME, else\n" +
-			"what the terminal says of its background.\n" +
+		Long: "Print one lesson (ID: its id, or its number in aieng list), rendered for the terminal:\n" +
+			"in colour on a terminal (through a pager, $PAGER or less -R, when it is taller than the\n" +
+			"screen), plain text when piped. NO_COLOR keeps bold and underline but no colour;\n" +
+			"--color always keeps colour in a pipe (aieng show ID --color always | less -R). The\n" +
+			"theme is --theme, else $AIENG_THEME, else what the terminal says of its background.\n" +
 			"With --code, print only the lesson's code, raw, as the lesson has it: its runnable\n" +
 			"samples (blocks marked run) when it has some, else every block but expected output;\n" +
 			"--block N picks one block (numbered as the reader's \"code block N of M\"), --lang one\n" +
@@ -32,7 +33,7 @@ func (a *app) showCmd() *cobra.Command {
 			"choice in written order, the right answers marked [x], feedback, hints and explanations,\n" +
 			"as Markdown.\n" +
 			"In a sequential course, a lesson opens once the one before it is done (--quiz excepted).",
-		Args: cobra.ExactArgs(1),
+		Args: a.oneLesson,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.check(&width, quiz); err != nil {
 				return err
@@ -49,7 +50,7 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := c.Lesson(args[0])
+			l := lessonByIDOrNumber(c, args[0])
 			if l == nil {
 				return usageError("no lesson %q in %s; '%s list' shows the lesson ids", args[0], c.Title, a.name)
 			}
@@ -69,6 +70,31 @@ func (a *app) showCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&quiz, "quiz", false, "print the lesson's quiz with its answers (Markdown), for proofreading")
 	o.define(cmd)
 	return cmd
+}
+
+// oneLesson checks show's arguments: one lesson, said in words rather than Cobra's
+// "accepts 1 arg(s)".
+func (a *app) oneLesson(_ *cobra.Command, args []string) error {
+	switch {
+	case len(args) == 0:
+		return usageError("show needs a lesson: %s show ID, or its number in the outline; '%s list' shows them", a.name, a.name)
+	case len(args) > 1:
+		return usageError("show takes one lesson, not %d: %s show ID", len(args), a.name)
+	}
+	return nil
+}
+
+// lessonByIDOrNumber finds a lesson by its id or, failing that, by its number in the outline
+// and in aieng list (1 for the first): a learner reads the numbers, not the ids.
+func lessonByIDOrNumber(c *lessons.Course, arg string) *lessons.Lesson {
+	if l := c.Lesson(arg); l != nil {
+		return l
+	}
+	n, err := strconv.Atoi(arg)
+	if err != nil || n < 1 || n > len(c.Lessons) {
+		return nil
+	}
+	return c.Lessons[n-1]
 }
 
 // showQuiz prints a lesson's quiz with its answers as Markdown, unrendered: it is for checking

@@ -209,3 +209,31 @@ func TestPage(t *testing.T) {
 		t.Errorf("a missing pager: %v", err)
 	}
 }
+
+// TestShowArgumentErrors is learner finding 23: a missing lesson, a word for a number and a
+// lesson given by its number in the outline get a plain answer, not Cobra's or strconv's.
+func TestShowArgumentErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "show needs a lesson"},
+		{[]string{"basics", "extra"}, "show takes one lesson, not 2"},
+		{[]string{"basics", "--width", "abc"}, `invalid argument "abc" for "--width" flag: a whole number is needed`},
+		{[]string{"basics", "--width", "99999999999999999999"}, "the number is too large"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCLI(t, append([]string{"--lessons", fixtureCourse, "show"}, tt.args...)...)
+		if code != 2 || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "strconv") || strings.Contains(stderr, "arg(s)") {
+			t.Errorf("show %v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+	byID, _, _ := runCLI(t, "--lessons", fixtureCourse, "show", "basics")
+	byNumber, stderr, code := runCLI(t, "--lessons", fixtureCourse, "show", "2") // basics is lesson 2
+	if code != 0 || byNumber != byID {
+		t.Errorf("show 2: exit %d (%s), not lesson 2", code, stderr)
+	}
+	if _, stderr, code := runCLI(t, "--lessons", fixtureCourse, "show", "0"); code != 2 || !strings.Contains(stderr, `no lesson "0"`) {
+		t.Errorf("show 0: exit %d, stderr %q", code, stderr)
+	}
+}
