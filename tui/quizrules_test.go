@@ -168,7 +168,7 @@ func TestFirstStartWelcomesOnce(t *testing.T) {
 	d := newDriverAtStart(t, testOptions(), testCourse(t), store, 80, 24)
 	d.requireView("Welcome to Testing Course", "A small course for the interface's tests.",
 		"you pass with 70% of the answers", "(3 of 4)", "Retake a quiz as often as you like",
-		"Your progress is saved as you go", "Press enter to see the lessons.")
+		"Your progress is saved as you go", "Press enter to see the lessons")
 	d.keys("enter")
 	d.requireOutline()
 	if err := d.m.Close(); err != nil {

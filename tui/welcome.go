@@ -58,7 +58,7 @@ func (m *welcomeModel) compose() {
 	lines = append(lines, "")
 	lines = append(lines, wrapLines(st.Subtle.Render(fmt.Sprintf("%d %s · about %d minutes · %d questions",
 		n, plural(n, "lesson", "lessons"), mins, c.course.QuestionCount())), w, 2)...)
-	lines = append(lines, "", "  "+st.CallToAction.Render(clip(fmt.Sprintf("Press %s to see the lessons.", keyName(c.keys.Done)), w)))
+	// The way on is the status line's ("Press enter to see the lessons"), in sight at every size.
 	m.lines = lines
 	m.scroll.resize(len(lines), c.bodyHeight())
 }
