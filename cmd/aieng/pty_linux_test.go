@@ -22,7 +22,8 @@ import (
 // every command waiting 5 s there (finding 10): Bubble Tea's package init asked the terminal
 // for its background colour (OSC 11, then a cursor report, CSI 6n) and waited for an answer.
 
-// silentPTY is a pseudo-terminal whose other end only records what the program writes.
+// silentPTY is a pseudo-terminal whose other end records what the program writes and, unless
+// it was opened with an answer, answers nothing.
 type silentPTY struct {
 	master, slave *os.File
 	mu            sync.Mutex
@@ -31,6 +32,18 @@ type silentPTY struct {
 }
 
 func openSilentPTY(t *testing.T) *silentPTY {
+	t.Helper()
+	return openPTY(t, "")
+}
+
+// openAnsweringPTY opens a pseudo-terminal that answers each cursor report request (CSI 6n)
+// with answer and then a cursor position: a terminal that does answer termenv's questions.
+func openAnsweringPTY(t *testing.T, answer string) *silentPTY {
+	t.Helper()
+	return openPTY(t, answer)
+}
+
+func openPTY(t *testing.T, answer string) *silentPTY {
 	t.Helper()
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
 	if err != nil {
@@ -55,11 +68,16 @@ func openSilentPTY(t *testing.T) *silentPTY {
 	go func() {
 		defer close(p.done)
 		buf := make([]byte, 4096)
+		answered := 0
 		for {
 			n, err := master.Read(buf)
 			p.mu.Lock()
 			p.out.Write(buf[:n])
+			asked := strings.Count(p.out.String(), "\x1b[6n")
 			p.mu.Unlock()
+			for ; answer != "" && answered < asked; answered++ {
+				_, _ = master.WriteString(answer + "\x1b[1;1R")
+			}
 			if err != nil {
 				return
 			}
@@ -203,5 +221,56 @@ func TestDumbTerminalIsRefused(t *testing.T) {
 	}
 	if strings.Contains(out, "\x1b") {
 		t.Errorf("escape sequences on a dumb terminal: %q", out)
+	}
+}
+
+// TestShowAsksOnlyWhenItMust: show asks the terminal for its background only when nothing else
+// decides the look, and then draws what the answer says. A terminal answering a white
+// background gets the same lesson as --theme light; with the theme given (flag or
+// AIENG_THEME), NO_COLOR or --color never, through the pager or not, it asks nothing.
+func TestShowAsksOnlyWhenItMust(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	const white = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\"
+	run := func(env []string, args ...string) string {
+		t.Helper()
+		p := openAnsweringPTY(t, white)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := p.start(ctx, t, append([]string{"PAGER=cat"}, env...), append([]string{"--lessons", fixtureCourse, "show", "basics"}, args...)...)
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("aieng show %v: %v\n%q", args, err, p.output())
+		}
+		<-p.done
+		return p.output()
+	}
+	asked := func(out string) bool { return strings.Contains(out, colourQuery) || strings.Contains(out, "\x1b[6n") }
+
+	light := run(nil, "--theme", "light")
+	if dark := run(nil, "--theme", "dark"); dark == light {
+		t.Fatalf("the lesson looks the same in both themes, so the comparison below proves nothing:\n%q", light)
+	}
+	for _, tc := range []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"--theme", "light"}},
+		{nil, []string{"--theme", "dark", "--color", "always"}},
+		{nil, []string{"--theme", "dark", "--no-pager"}},
+		{[]string{"AIENG_THEME=dark"}, nil},
+		{[]string{"NO_COLOR=1"}, nil},
+		{nil, []string{"--color", "never"}},
+	} {
+		if out := run(tc.env, tc.args...); asked(out) {
+			t.Errorf("%v aieng show %v asked the terminal though its look was decided:\n%q", tc.env, tc.args, out)
+		}
+	}
+	auto := run(nil)
+	if strings.Count(auto, colourQuery) != 1 {
+		t.Fatalf("with no theme, show asked the terminal %d times, want once:\n%q", strings.Count(auto, colourQuery), auto)
+	}
+	if lesson := auto[strings.Index(auto, "\x1b[6n")+len("\x1b[6n"):]; lesson != light {
+		t.Errorf("a terminal with a white background got another lesson than --theme light:\n%q\nwant\n%q", lesson, light)
 	}
 }
