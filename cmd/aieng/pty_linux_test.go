@@ -274,3 +274,56 @@ func TestShowAsksOnlyWhenItMust(t *testing.T) {
 		t.Errorf("a terminal with a white background got another lesson than --theme light:\n%q\nwant\n%q", lesson, light)
 	}
 }
+
+// TestGivenFileThatIsNotProgressIsKept: a session of the interface on a progress path the
+// learner gave that names some other file (--progress ~/.bashrc, or $AIENG_PROGRESS) opens a
+// lesson, which saves, and quits: the file is as it was, nothing is created beside it, and the
+// learner is told, on the terminal, that this session does not save.
+func TestGivenFileThatIsNotProgressIsKept(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	const profile = "export PATH=$HOME/bin:$PATH\nalias ll='ls -l'\n"
+	for _, how := range []string{"--progress", "AIENG_PROGRESS"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, ".bashrc")
+		if err := os.WriteFile(path, []byte(profile), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		env, args := []string{"AIENG_PROGRESS=" + path}, []string{"--lessons", fixtureCourse, "--theme", "dark"}
+		if how == "--progress" {
+			env, args = nil, append(args, "--progress", path)
+		}
+		p := openSilentPTY(t)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		cmd := p.start(ctx, t, env, args...)
+		for _, step := range []struct{ want, keys string }{
+			{"Press enter to see the lessons", "\r"},        // the first-start screen, which saves that it was seen
+			{"Progress is not saved in this session", "\r"}, // the save refused; enter opens the first lesson
+			{"Lesson 1 of", "\x03"},                         // its opening tried to save too; ctrl+c
+		} {
+			if !p.waitFor(ctx, step.want) {
+				cancel()
+				t.Fatalf("%s: no %q on the screen:\n%q", how, step.want, p.output())
+			}
+			if _, err := p.master.Write([]byte(step.keys)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		err := cmd.Wait()
+		cancel()
+		<-p.done
+		if err != nil {
+			t.Errorf("%s: %v", how, err)
+		}
+		if out := p.output(); !strings.Contains(out, path+" is not a progress file") || !strings.Contains(out, "this session will not save progress") {
+			t.Errorf("%s: the learner was not told the file is kept and nothing is saved:\n%q", how, out)
+		}
+		if got, err := os.ReadFile(path); err != nil || string(got) != profile {
+			t.Errorf("%s: %s was changed: %q, %v", how, path, got, err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("%s: files were created or moved beside it: %v", how, entries)
+		}
+	}
+}
