@@ -132,7 +132,7 @@ func (p *lessonParser) fenceSpan(fc *ast.FencedCodeBlock, fenceLine int) (from, 
 // the plain-text style would show its asterisks. Glamour joins a hard line break's lines, so the
 // goal is a paragraph of its own. The reader marks a passed lab by turning ▶ into ✓.
 func labCard(l *Lab) string {
-	return fmt.Sprintf("\n> %s %s — press %s\n>\n> Goal: %s\n\n", CardMark, escapeMarkdown(l.Title), LabKey, escapeMarkdown(l.GoalText()))
+	return fmt.Sprintf("\n> %s %s — press %s\n>\n> Goal: %s\n\n", CardMark, escapeMarkdown(l.Title), LabKey, escapeMarkdown(l.GoalWords()))
 }
 
 // CardMark starts the first line of a lab's card in a rendered lesson: the reader finds the

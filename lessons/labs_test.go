@@ -43,7 +43,7 @@ func TestLabBecomesACard(t *testing.T) {
 		t.Errorf("lab = %+v at line %d", lb.Spec, lb.Line)
 	}
 	want := "Before the lab.\n\n> ▶ Lab: Pick a decision threshold — press l\n>\n" +
-		"> Goal: recall \\>= 0.90 and precision \\>= 0.50\n\nAfter the lab.\n"
+		"> Goal: recall ≥ 0.90 and precision ≥ 0.50\n\nAfter the lab.\n"
 	if l.Body != want {
 		t.Errorf("body:\n%s\nwant:\n%s", l.Body, want)
 	}
@@ -61,7 +61,7 @@ func TestLabCardDefaultGoal(t *testing.T) {
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
 	}
-	if got := c.Lessons[0].Body; !strings.HasSuffix(got, "> Goal: p95\\_ms \\<= 200 and replicas \\<= 2\n") || strings.Contains(got, "kind:") {
+	if got := c.Lessons[0].Body; !strings.HasSuffix(got, "> Goal: p95 latency (ms) ≤ 200 and replicas ≤ 2\n") || strings.Contains(got, "kind:") {
 		t.Errorf("body:\n%s", got)
 	}
 }

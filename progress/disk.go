@@ -96,7 +96,8 @@ func (s *Store) withLock(fn func() error) error {
 // readLocked reads the file while holding the lock, and returns it with the mode and owner the
 // save must keep. A missing file reads as empty. A damaged one is moved aside, with a warning,
 // and reads as empty; only a regular file of this user is ever moved (readFile and checkMine
-// refuse the rest). A file of a newer or unknown schema makes the store read-only: it returns
+// refuse the rest), and, at a path the learner gave, only one that looks like a progress file
+// (foreign). A file of a newer or unknown schema makes the store read-only: it returns
 // what could be read and an ErrReadOnly error.
 func (s *Store) readLocked() (*file, fileMeta, error) {
 	data, meta, err := readFile(s.path)
@@ -108,6 +109,9 @@ func (s *Store) readLocked() (*file, fileMeta, error) {
 	}
 	if err != nil {
 		return nil, meta, unreadable(s.path, err)
+	}
+	if s.foreign(data) { // put there since Open read the file
+		return nil, meta, s.readOnlyError()
 	}
 	f, err := decode(data)
 	var schema *schemaError

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -29,6 +30,9 @@ var ErrReadOnly = errors.New("progress is not saved in this session")
 // saved with the next change that succeeds.
 type Store struct {
 	path string
+	// given is set when the learner named the file (OpenGiven): one that is not a progress
+	// file at all is then never moved aside or replaced.
+	given bool
 
 	// saveMu makes one save at a time per process (the file lock does so between processes,
 	// but flock locks are per open file, so two saves in one process would not wait).
@@ -74,7 +78,18 @@ func DefaultPath() (string, error) {
 //     is left as it is, and every save fails until that is fixed.
 //
 // Open fails only when path is empty or cannot be made absolute.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return open(path, false) }
+
+// OpenGiven is Open for a file the learner named (--progress, $AIENG_PROGRESS) rather than
+// aieng's own default path, with one rule more: a file there that does not look like a
+// progress file at all (not empty, and its first byte that is not a space, after an optional
+// byte order mark, is not "{") is never moved aside or replaced, whatever the first save finds.
+// It is a file of the learner's that the path names by mistake (--progress ~/.bashrc), or one
+// a symbolic link leads to: the session is ReadOnly, with a warning naming the file. A damaged
+// file that starts with "{" is treated as Open treats it (moved aside by the first save).
+func OpenGiven(path string) (*Store, error) { return open(path, true) }
+
+func open(path string, given bool) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("no progress file given")
 	}
@@ -82,7 +97,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("progress file %s: %w", path, err)
 	}
-	s := &Store{path: abs, state: newFile()}
+	s := &Store{path: abs, given: given, state: newFile()}
 	// Saves replace the file by renaming over it, which would turn a symbolic link (dotfile
 	// managers use them) into a plain file: write to where the link points instead.
 	if s.path, err = resolve(abs); err != nil {
@@ -109,6 +124,9 @@ func (s *Store) load() {
 			oneLine(unreadable(s.path, err))))
 		return
 	}
+	if s.foreign(data) {
+		return
+	}
 	notMine := checkMine(s.path, meta)
 	if notMine != nil {
 		s.stopSaving(notMine.Error(), fmt.Sprintf("progress file %v; this session will not save progress", notMine))
@@ -130,12 +148,33 @@ func (s *Store) load() {
 	}
 }
 
+// foreign reports whether data, read from a file the learner named, is not a progress file at
+// all, and then makes the session one that does not save, with a warning naming the file.
+func (s *Store) foreign(data []byte) bool {
+	if !s.given || looksLikeProgress(data) {
+		return false
+	}
+	why := fmt.Sprintf("%s is not a progress file (a progress file starts with \"{\"), and aieng does not replace a file it did not write", s.path)
+	s.stopSaving(why, fmt.Sprintf("%s is not a progress file (a progress file starts with \"{\"): aieng leaves it as it is, "+
+		"and this session will not save progress; check the path given with --progress or $%s", s.path, EnvPath))
+	return true
+}
+
+// looksLikeProgress reports whether data could be a progress file, whole or damaged: empty or
+// blank, or starting with "{" after an optional byte order mark and white space. Anything
+// else is some other file, which only a mistaken path leads to.
+func looksLikeProgress(data []byte) bool {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), " \t\r\n")
+	return len(data) == 0 || data[0] == '{'
+}
+
 // Path returns the absolute path of the progress file.
 func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether this session never saves: the file was written by a newer aieng
-// (or has an unknown schema), is over 10 MiB, belongs to another user, or is reached through a
-// symbolic link that aieng does not follow. Warnings says which.
+// (or has an unknown schema), is over 10 MiB, belongs to another user, is reached through a
+// symbolic link that aieng does not follow, or, at a path the learner gave (OpenGiven), is not
+// a progress file at all. Warnings says which.
 func (s *Store) ReadOnly() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -80,13 +81,19 @@ func (a *app) progressPath() (string, error) {
 }
 
 // openProgress opens the learner's progress file and prints each of its warnings on stderr, one
-// line each. Problems with the file are warnings, not errors: the learner can go on.
+// line each. Problems with the file are warnings, not errors: the learner can go on. A path the
+// learner gave (--progress, $AIENG_PROGRESS) is opened with progress.OpenGiven, which never
+// moves or replaces a file there that is not a progress file.
 func (a *app) openProgress() (*progress.Store, error) {
 	path, err := a.progressPath()
 	if err != nil {
 		return nil, err
 	}
-	store, err := progress.Open(path)
+	open := progress.Open
+	if a.progressFile != "" || os.Getenv(progress.EnvPath) != "" {
+		open = progress.OpenGiven // the learner's own path: a file there that is not progress is theirs
+	}
+	store, err := open(path)
 	if err != nil {
 		return nil, err
 	}

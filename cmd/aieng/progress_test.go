@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -343,4 +344,32 @@ func openedStore(t *testing.T, path string) *progress.Store {
 		t.Fatalf("%s: %q", path, w)
 	}
 	return s
+}
+
+// TestGivenFileThatIsNotProgressIsNamed: the commands that read progress go on with a warning
+// naming a given file that is not progress, exit 0 as for another user's file, and leave it
+// as it is; reset has nothing to reset there.
+func TestGivenFileThatIsNotProgressIsNamed(t *testing.T) {
+	const profile = "export PATH=$HOME/bin:$PATH\n"
+	path := filepath.Join(t.TempDir(), ".bashrc")
+	if err := os.WriteFile(path, []byte(profile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "aieng: warning: " + path + ` is not a progress file (a progress file starts with "{"): aieng leaves it as it is, ` +
+		"and this session will not save progress; check the path given with --progress or $AIENG_PROGRESS\n"
+	for _, args := range [][]string{{"--progress", path, "progress"}, {"--progress", path, "reset", "--yes"}, {"progress"}} {
+		if len(args) == 1 {
+			t.Setenv(progress.EnvPath, path)
+		}
+		out, errOut, code := runWithInput(t, "", args...)
+		if code != 0 || errOut != want {
+			t.Errorf("aieng %v: exit %d, stderr %q; want exit 0 and %q", args, code, errOut, want)
+		}
+		if slices.Contains(args, "reset") && !strings.Contains(out, "Nothing to reset") {
+			t.Errorf("aieng %v: %q", args, out)
+		}
+		if got, _ := os.ReadFile(path); string(got) != profile {
+			t.Errorf("aieng %v changed %s: %q", args, path, got)
+		}
+	}
 }

@@ -22,7 +22,8 @@ import (
 // every command waiting 5 s there (finding 10): Bubble Tea's package init asked the terminal
 // for its background colour (OSC 11, then a cursor report, CSI 6n) and waited for an answer.
 
-// silentPTY is a pseudo-terminal whose other end only records what the program writes.
+// silentPTY is a pseudo-terminal whose other end records what the program writes and, unless
+// it was opened with an answer, answers nothing.
 type silentPTY struct {
 	master, slave *os.File
 	mu            sync.Mutex
@@ -31,6 +32,18 @@ type silentPTY struct {
 }
 
 func openSilentPTY(t *testing.T) *silentPTY {
+	t.Helper()
+	return openPTY(t, "")
+}
+
+// openAnsweringPTY opens a pseudo-terminal that answers each cursor report request (CSI 6n)
+// with answer and then a cursor position: a terminal that does answer termenv's questions.
+func openAnsweringPTY(t *testing.T, answer string) *silentPTY {
+	t.Helper()
+	return openPTY(t, answer)
+}
+
+func openPTY(t *testing.T, answer string) *silentPTY {
 	t.Helper()
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
 	if err != nil {
@@ -55,11 +68,16 @@ func openSilentPTY(t *testing.T) *silentPTY {
 	go func() {
 		defer close(p.done)
 		buf := make([]byte, 4096)
+		answered := 0
 		for {
 			n, err := master.Read(buf)
 			p.mu.Lock()
 			p.out.Write(buf[:n])
+			asked := strings.Count(p.out.String(), "\x1b[6n")
 			p.mu.Unlock()
+			for ; answer != "" && answered < asked; answered++ {
+				_, _ = master.WriteString(answer + "\x1b[1;1R")
+			}
 			if err != nil {
 				return
 			}
@@ -203,5 +221,109 @@ func TestDumbTerminalIsRefused(t *testing.T) {
 	}
 	if strings.Contains(out, "\x1b") {
 		t.Errorf("escape sequences on a dumb terminal: %q", out)
+	}
+}
+
+// TestShowAsksOnlyWhenItMust: show asks the terminal for its background only when nothing else
+// decides the look, and then draws what the answer says. A terminal answering a white
+// background gets the same lesson as --theme light; with the theme given (flag or
+// AIENG_THEME), NO_COLOR or --color never, through the pager or not, it asks nothing.
+func TestShowAsksOnlyWhenItMust(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	const white = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\"
+	run := func(env []string, args ...string) string {
+		t.Helper()
+		p := openAnsweringPTY(t, white)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := p.start(ctx, t, append([]string{"PAGER=cat"}, env...), append([]string{"--lessons", fixtureCourse, "show", "basics"}, args...)...)
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("aieng show %v: %v\n%q", args, err, p.output())
+		}
+		<-p.done
+		return p.output()
+	}
+	asked := func(out string) bool { return strings.Contains(out, colourQuery) || strings.Contains(out, "\x1b[6n") }
+
+	light := run(nil, "--theme", "light")
+	if dark := run(nil, "--theme", "dark"); dark == light {
+		t.Fatalf("the lesson looks the same in both themes, so the comparison below proves nothing:\n%q", light)
+	}
+	for _, tc := range []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"--theme", "light"}},
+		{nil, []string{"--theme", "dark", "--color", "always"}},
+		{nil, []string{"--theme", "dark", "--no-pager"}},
+		{[]string{"AIENG_THEME=dark"}, nil},
+		{[]string{"NO_COLOR=1"}, nil},
+		{nil, []string{"--color", "never"}},
+	} {
+		if out := run(tc.env, tc.args...); asked(out) {
+			t.Errorf("%v aieng show %v asked the terminal though its look was decided:\n%q", tc.env, tc.args, out)
+		}
+	}
+	auto := run(nil)
+	if strings.Count(auto, colourQuery) != 1 {
+		t.Fatalf("with no theme, show asked the terminal %d times, want once:\n%q", strings.Count(auto, colourQuery), auto)
+	}
+	if lesson := auto[strings.Index(auto, "\x1b[6n")+len("\x1b[6n"):]; lesson != light {
+		t.Errorf("a terminal with a white background got another lesson than --theme light:\n%q\nwant\n%q", lesson, light)
+	}
+}
+
+// TestGivenFileThatIsNotProgressIsKept: a session of the interface on a progress path the
+// learner gave that names some other file (--progress ~/.bashrc, or $AIENG_PROGRESS) opens a
+// lesson, which saves, and quits: the file is as it was, nothing is created beside it, and the
+// learner is told, on the terminal, that this session does not save.
+func TestGivenFileThatIsNotProgressIsKept(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	const profile = "export PATH=$HOME/bin:$PATH\nalias ll='ls -l'\n"
+	for _, how := range []string{"--progress", "AIENG_PROGRESS"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, ".bashrc")
+		if err := os.WriteFile(path, []byte(profile), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		env, args := []string{"AIENG_PROGRESS=" + path}, []string{"--lessons", fixtureCourse, "--theme", "dark"}
+		if how == "--progress" {
+			env, args = nil, append(args, "--progress", path)
+		}
+		p := openSilentPTY(t)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		cmd := p.start(ctx, t, env, args...)
+		for _, step := range []struct{ want, keys string }{
+			{"Press enter to see the lessons", "\r"},        // the first-start screen, which saves that it was seen
+			{"Progress is not saved in this session", "\r"}, // the save refused; enter opens the first lesson
+			{"Lesson 1 of", "\x03"},                         // its opening tried to save too; ctrl+c
+		} {
+			if !p.waitFor(ctx, step.want) {
+				cancel()
+				t.Fatalf("%s: no %q on the screen:\n%q", how, step.want, p.output())
+			}
+			if _, err := p.master.Write([]byte(step.keys)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		err := cmd.Wait()
+		cancel()
+		<-p.done
+		if err != nil {
+			t.Errorf("%s: %v", how, err)
+		}
+		if out := p.output(); !strings.Contains(out, path+" is not a progress file") || !strings.Contains(out, "this session will not save progress") {
+			t.Errorf("%s: the learner was not told the file is kept and nothing is saved:\n%q", how, out)
+		}
+		if got, err := os.ReadFile(path); err != nil || string(got) != profile {
+			t.Errorf("%s: %s was changed: %q, %v", how, path, got, err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("%s: files were created or moved beside it: %v", how, entries)
+		}
 	}
 }

@@ -43,15 +43,15 @@ func (s *Session) header(width int, st *view.Styles) string {
 	return title + strings.Repeat(" ", gap) + status
 }
 
-// goalLines shows each part of the goal with ✓ or ✗, on one line or, when narrow, two.
+// goalLines shows each part of the goal, in a learner's words, with ✓ or ✗, on one line or,
+// when narrow, two.
 func (s *Session) goalLines(width int, st *view.Styles) []string {
 	var words []string
 	for _, p := range s.GoalParts() {
-		text := strings.NewReplacer(">=", "≥", "<=", "≤", "!=", "≠").Replace(p.Text)
 		if p.Met {
-			words = append(words, st.Met.Render("✓ "+text))
+			words = append(words, st.Met.Render("✓ "+p.Words))
 		} else {
-			words = append(words, st.Unmet.Render("✗ "+text))
+			words = append(words, st.Unmet.Render("✗ "+p.Words))
 		}
 	}
 	lines := []string{st.Subtle.Render("goal")}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aieng/aieng/internal/lab/goal"
 	"github.com/aieng/aieng/internal/lab/kind"
 )
 
@@ -21,18 +22,27 @@ func Reference() string {
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", p.Name, p.Type, defaultText(p), allowedText(p), p.Doc)
 		}
 		if len(def.Knobs) > 0 {
-			b.WriteString("\n| knob | moves | what it does |\n| --- | --- | --- |\n")
+			b.WriteString("\n| knob | learners read | moves | what it does |\n| --- | --- | --- | --- |\n")
 			for _, k := range def.Knobs {
-				fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k.Name, knobRange(k), k.Doc)
+				fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", k.Name, k.Label, knobRange(k), k.Doc)
 			}
 		}
-		b.WriteString("\n| measured value | range | what it is |\n| --- | --- | --- |\n")
+		b.WriteString("\n| measured value | learners read | range | what it is |\n| --- | --- | --- | --- |\n")
 		for _, m := range def.Metrics {
-			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", m.Name, metricRange(m), m.Doc)
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", m.Name, m.Label, metricRange(m), m.Doc)
 		}
-		fmt.Fprintf(&b, "\nDefault goal: `%s`\n\n", def.DefaultGoal)
+		fmt.Fprintf(&b, "\nDefault goal: `%s`, which learners read as: %s\n\n", def.DefaultGoal, defaultGoalWords(def))
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// defaultGoalWords is the kind's default goal as a learner reads it (goal.Expr.Words).
+func defaultGoalWords(def *kind.Def) string {
+	g, err := goal.Parse(def.DefaultGoal)
+	if err != nil {
+		return def.DefaultGoal // a test holds every default goal valid
+	}
+	return g.Words(def.Label)
 }
 
 func defaultText(p kind.Param) string {

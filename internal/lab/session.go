@@ -140,8 +140,11 @@ func (s *Session) Goal() string { return s.goal.String() }
 // background has failed (Err).
 func (s *Session) GoalMet() bool { return s.met && s.Err() == nil }
 
-// GoalParts lists each comparison of the goal with whether it holds now.
-func (s *Session) GoalParts() []goal.Part { return s.goal.Parts(goal.Values{Numbers: s.values}) }
+// GoalParts lists each comparison of the goal with whether it holds now, with the words a
+// learner reads for it.
+func (s *Session) GoalParts() []goal.Part {
+	return s.goal.Parts(goal.Values{Numbers: s.values}, s.def.Label)
+}
 
 // Values returns a copy of the measured values, knob values included, by name.
 func (s *Session) Values() map[string]float64 { return maps.Clone(s.values) }

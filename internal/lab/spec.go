@@ -10,6 +10,8 @@ package lab
 import (
 	"fmt"
 	"strings"
+
+	"github.com/aieng/aieng/internal/lab/goal"
 )
 
 // Spec is one lab as an instructor writes it. Params holds the values given (int, float64,
@@ -110,6 +112,18 @@ func (s *Spec) position(field string, value bool) Pos {
 // more than Validate can (a course loader that looks for a command lab's folders) use it to
 // point at the value at fault.
 func (s Spec) ValuePos(field string) Pos { return s.position(field, true) }
+
+// GoalWords is the goal (GoalText) as a learner reads it: the measured values' labels in place
+// of their names (goal.Expr.Words). A goal that does not parse, or of no known kind, is as written.
+func (s Spec) GoalWords() string {
+	text := s.GoalText()
+	def, ok := Lookup(s.Kind)
+	g, err := goal.Parse(text)
+	if !ok || err != nil {
+		return text
+	}
+	return g.Words(def.Label)
+}
 
 // GoalText is the goal as written, or the kind's default goal when the spec gives none (or
 // names no known kind).

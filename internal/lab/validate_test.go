@@ -164,3 +164,48 @@ func TestEveryKindIsConsistent(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryValueHasALabel: every value a goal can name (measured values and knobs) has a label
+// a learner reads in its place, and no two of a kind's share one, so the words of a goal
+// never leave a learner guessing which value is meant (or reading an author's name).
+func TestEveryValueHasALabel(t *testing.T) {
+	for _, def := range Kinds() {
+		byLabel := map[string]string{}
+		for name := range def.Domains() {
+			label := def.Label(name)
+			if label == "" || (label == name && strings.Contains(name, "_")) {
+				t.Errorf("%s: %s has no label for learners", def.Name, name)
+			}
+			if other, dup := byLabel[label]; dup {
+				t.Errorf("%s: %s and %s are both shown as %q", def.Name, name, other, label)
+			}
+			byLabel[label] = name
+		}
+		for _, m := range def.Metrics {
+			if m.Label == "" {
+				t.Errorf("%s: measured value %s has no Label", def.Name, m.Name)
+			}
+		}
+	}
+}
+
+// TestGoalWords: the lesson card's goal is in a learner's words, the default goal included; a
+// goal that does not parse stays as written.
+func TestGoalWords(t *testing.T) {
+	tests := []struct {
+		spec Spec
+		want string
+	}{
+		{Spec{Kind: "capacity", Goal: "val_excess <= 0.01"}, "excess validation error ≤ 0.01"},
+		{Spec{Kind: "capacity", Goal: "gap < 5% and depth >= 3"}, "overfitting gap < 5% and tree depth ≥ 3"},
+		{Spec{Kind: "serving"}, "p95 latency (ms) ≤ 200 and replicas ≤ 2"},
+		{Spec{Kind: "command", Goal: `exit == 0 and output contains "OK"`}, `exit status = 0 and output contains "OK"`},
+		{Spec{Kind: "capacity", Goal: "val_excess <="}, "val_excess <="},
+		{Spec{Kind: "nosuch", Goal: "x >= 1"}, "x >= 1"},
+	}
+	for _, tt := range tests {
+		if got := tt.spec.GoalWords(); got != tt.want {
+			t.Errorf("%s goal %q: %q, want %q", tt.spec.Kind, tt.spec.Goal, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package command
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,7 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/aieng/aieng/internal/lab/view"
 )
 
 // starter writes a starter folder holding the given files.
@@ -61,6 +66,13 @@ func TestPassingCheck(t *testing.T) {
 	}
 	if !l.Passed() || l.Last() != res {
 		t.Error("the pass was not recorded")
+	}
+	if res.Parts[0].Words != "exit status = 0" {
+		t.Errorf("the goal's first part reads %q, want it in a learner's words", res.Parts[0].Words)
+	}
+	screen := ansi.Strip(l.View(80, 10, view.NewStyles(lipgloss.NewRenderer(io.Discard), false)))
+	if !strings.Contains(screen, `goal      exit status = 0 and output contains "3 checks passed"`) {
+		t.Errorf("the lab's screen does not show the goal in a learner's words:\n%s", screen)
 	}
 }
 

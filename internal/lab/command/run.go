@@ -97,7 +97,7 @@ func (l *Lab) check(ctx context.Context, res *Result) (err error) {
 	if res.Err == nil {
 		v := res.Values()
 		res.Passed = !res.TimedOut && l.goal.Met(v)
-		res.Parts = l.goal.Parts(v)
+		res.Parts = l.goal.Parts(v, Def.Label)
 	}
 	return nil
 }

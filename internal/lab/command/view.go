@@ -21,7 +21,7 @@ func (l *Lab) View(width, height int, st *view.Styles) string {
 	lines = append(lines,
 		st.Label.Render("workspace ")+l.dir,
 		st.Label.Render("check     ")+l.cfg.Check,
-		st.Label.Render("goal      ")+l.goal.String())
+		st.Label.Render("goal      ")+l.goal.Words(Def.Label))
 	switch {
 	case res == nil:
 		lines = append(lines, st.Subtle.Render("not run yet: save a file in the workspace, or run the check"))

@@ -52,6 +52,7 @@ type Comparison struct {
 	Metric string  // the measured value's name
 	Op     string  // canonical operator: >=, <=, >, <, ==, !=, contains, matches
 	Number float64 // the bound, for a numeric comparison
+	Bound  string  // the bound as written (95% stays 95%), for a numeric comparison
 	Text   string  // the text, for a text comparison (IsText)
 	IsText bool
 	Col    int    // column of the comparison's first token
@@ -192,18 +193,68 @@ func (c *Comparison) String() string {
 	return fmt.Sprintf("%s %s %s", c.Metric, c.Op, strconv.FormatFloat(c.Number, 'g', -1, 64))
 }
 
-// Part is one comparison of a goal and whether it holds now, for showing progress.
-type Part struct {
-	Text string
-	Met  bool
+// Labels names a measured value for a learner ("overfitting gap" for gap); "" keeps the name.
+// Goals are written with names, which are short and exact; a learner reads them with labels.
+type Labels func(name string) string
+
+// Words writes the comparison for a learner: the value's label, the operator as a symbol
+// (≥, ≤, =, ≠) and the bound as written.
+func (c *Comparison) Words(label Labels) string {
+	name := c.Metric
+	if label != nil {
+		if l := label(c.Metric); l != "" {
+			name = l
+		}
+	}
+	bound := c.Bound
+	if c.IsText {
+		bound = strconv.Quote(c.Text)
+	} else if bound == "" { // built in code, not parsed
+		bound = strconv.FormatFloat(c.Number, 'g', -1, 64)
+	}
+	return name + " " + opWords[c.Op] + " " + bound
 }
 
-// Parts lists each comparison, as written, with whether it holds for v, in the order written.
-func (e *Expr) Parts(v Values) []Part {
+var opWords = map[string]string{">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠", "contains": "contains", "matches": "matches"}
+
+// Words writes the whole goal for a learner: each comparison's Words, joined by and and or,
+// an or within an and in parentheses.
+func (e *Expr) Words(label Labels) string { return words(e.root, label, false) }
+
+func words(n node, label Labels, inAnd bool) string {
+	switch n := n.(type) {
+	case *Comparison:
+		return n.Words(label)
+	case *logic:
+		items := make([]string, len(n.items))
+		for i, it := range n.items {
+			items[i] = words(it, label, n.and)
+		}
+		if n.and {
+			return strings.Join(items, " and ")
+		}
+		s := strings.Join(items, " or ")
+		if inAnd {
+			s = "(" + s + ")"
+		}
+		return s
+	}
+	return ""
+}
+
+// Part is one comparison of a goal and whether it holds now, for showing progress.
+type Part struct {
+	Text  string // as written
+	Words string // for a learner (Comparison.Words)
+	Met   bool
+}
+
+// Parts lists each comparison with whether it holds for v, in the order written.
+func (e *Expr) Parts(v Values, label Labels) []Part {
 	cs := e.Comparisons()
 	out := make([]Part, len(cs))
 	for i, c := range cs {
-		out[i] = Part{Text: c.Source, Met: c.Holds(v)}
+		out[i] = Part{Text: c.Source, Words: c.Words(label), Met: c.Holds(v)}
 	}
 	return out
 }

@@ -138,7 +138,7 @@ func TestComparisonsAndParts(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("Comparisons = %q, want %q", strings.Join(got, "|"), want)
 	}
-	parts := e.Parts(nums("precision", 0.85, "recall", 0.5, "f1", 0.95))
+	parts := e.Parts(nums("precision", 0.85, "recall", 0.5, "f1", 0.95), nil)
 	if len(parts) != 3 || !parts[0].Met || parts[1].Met || !parts[2].Met {
 		t.Errorf("Parts = %+v", parts)
 	}
@@ -256,4 +256,31 @@ func FuzzParse(f *testing.F) {
 		e.Met(nums("a", 1))
 		e.Check(domains)
 	})
+}
+
+// TestWords: a learner reads a goal with the values' labels and operator symbols, the bounds as
+// written; a value without a label keeps its name, and an or within an and keeps its brackets.
+func TestWords(t *testing.T) {
+	label := func(name string) string {
+		return map[string]string{"precision": "precision", "f1": "F1 score", "val_excess": "excess validation error", "output": "output"}[name]
+	}
+	tests := []struct{ goal, want string }{
+		{"val_excess <= 0.01", "excess validation error ≤ 0.01"},
+		{"0.8 <= precision and (recall >= 0.95 or f1 > 90%)", "precision ≥ 0.8 and (recall ≥ 0.95 or F1 score > 90%)"},
+		{"f1 > 0.5 or precision == 1 and recall != 0", "F1 score > 0.5 or precision = 1 and recall ≠ 0"},
+		{`output contains "ok" and output matches "^a"`, `output contains "ok" and output matches "^a"`},
+	}
+	for _, tt := range tests {
+		e := mustParse(t, tt.goal)
+		if got := e.Words(label); got != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.goal, got, tt.want)
+		}
+	}
+	parts := mustParse(t, "val_excess <= 0.01 and f1 >= 90%").Parts(nums("val_excess", 0, "f1", 0.5), label)
+	if parts[0].Words != "excess validation error ≤ 0.01" || parts[1].Words != "F1 score ≥ 90%" || !parts[0].Met || parts[1].Met {
+		t.Errorf("Parts = %+v", parts)
+	}
+	if parts[0].Text != "val_excess <= 0.01" {
+		t.Errorf("Part.Text is not the goal as written: %q", parts[0].Text)
+	}
 }

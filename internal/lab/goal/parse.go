@@ -125,7 +125,7 @@ func (p *parser) setNumber(c *Comparison, t token) error {
 	if err != nil || math.IsInf(v, 0) || strings.Contains(text, "%") {
 		return &Error{Col: t.col, Msg: fmt.Sprintf("%q is not a number", t.text)}
 	}
-	c.Number = v * scale
+	c.Number, c.Bound = v*scale, t.text
 	return nil
 }
 

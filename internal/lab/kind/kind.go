@@ -85,7 +85,9 @@ func (k Knob) Snap(v float64) float64 {
 
 // Metric is one value a lab measures, which goals may name.
 type Metric struct {
-	Name     string
+	Name string // what goals call it: short and exact, for authors
+	// Label is what a learner reads in its place in a goal ("overfitting gap" for gap).
+	Label    string
 	Doc      string
 	Min, Max float64 // the values it can take, for spotting goals that can never be met
 	Integer  bool
@@ -183,6 +185,22 @@ func (p Params) With(kv map[string]any) Params {
 		out[k] = v
 	}
 	return out
+}
+
+// Label is what a learner reads for a measured value or knob a goal names: its Label, or the
+// name itself when it has none or is not the kind's.
+func (d *Def) Label(name string) string {
+	for _, m := range d.Metrics {
+		if m.Name == name && m.Label != "" {
+			return m.Label
+		}
+	}
+	for _, k := range d.Knobs {
+		if k.Name == name && k.Label != "" {
+			return k.Label
+		}
+	}
+	return name
 }
 
 // Domains is what each measured value and knob can be, for checking goals.

@@ -33,9 +33,9 @@ var Def = &kind.Def{
 			Positions: []string{"by time", "random"}, Start: 1},
 	},
 	Metrics: []kind.Metric{
-		{Name: "estimate", Doc: "validation AUC: what the pipeline promises", Min: 0, Max: 1},
-		{Name: "later", Doc: "AUC on the later, untouched period: what it delivers", Min: 0, Max: 1},
-		{Name: "gap", Doc: "estimate minus later", Min: -1, Max: 1},
+		{Name: "estimate", Label: "validation AUC", Doc: "validation AUC: what the pipeline promises", Min: 0, Max: 1},
+		{Name: "later", Label: "later AUC", Doc: "AUC on the later, untouched period: what it delivers", Min: 0, Max: 1},
+		{Name: "gap", Label: "AUC gap", Doc: "estimate minus later", Min: -1, Max: 1},
 	},
 	DefaultGoal: "gap <= 0.025 and gap >= -0.025",
 	Open:        open,
