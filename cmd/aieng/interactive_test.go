@@ -182,7 +182,7 @@ func TestInteractiveInTmux(t *testing.T) {
 	cmdline := fmt.Sprintf("env TERM=xterm-256color XDG_STATE_HOME=%q %q --lessons %q --progress %q", dir, bin, course, progressFile)
 
 	s.start(cmdline)
-	s.waitFor("Welcome to Testing Course", "How it works", "Press enter to see the lessons.")
+	s.waitFor("Welcome to Testing Course", "How it works", "Press enter to see the lessons")
 	s.keys("Enter")
 	s.waitFor("Testing Course", "Start the course: Welcome to the course", "0 of 3 passed")
 	s.keys("Enter")
