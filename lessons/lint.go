@@ -18,6 +18,9 @@ const (
 	// maxLongestRightShare: the right choice may be the longest in at most this share of a
 	// course's single-choice questions. With four choices, chance is about a quarter.
 	maxLongestRightShare = 0.40
+	// maxShortestRightShare: the same bound the other way round, once authors trim their right
+	// choices: a learner who always picks the shortest must not do much better than chance either.
+	maxShortestRightShare = 0.40
 	// minSingleForShare and minMultipleForCount: below these counts a pattern is chance, not
 	// a habit a learner could pick up, so the course-level lints stay quiet.
 	minSingleForShare   = 5
@@ -26,10 +29,10 @@ const (
 
 // quizTally counts what the course-level lints look at.
 type quizTally struct {
-	singles, longestRight int
-	multiples             int
-	rightCounts           map[int]bool // numbers of right answers seen in multiple-select questions
-	lastRightCount        int
+	singles, longestRight, shortestRight int
+	multiples                            int
+	rightCounts                          map[int]bool // numbers of right answers seen in multiple-select questions
+	lastRightCount                       int
 }
 
 // lintCourse returns the authoring warnings for a loaded course. source names the course folder;
@@ -65,6 +68,9 @@ func (t *quizTally) addSingle(q *Question) (Problem, bool) {
 	if right > longestOther {
 		t.longestRight++
 	}
+	if right < minOf(others) {
+		t.shortestRight++
+	}
 	if float64(right) <= longChoiceRatio*float64(longestOther) {
 		return Problem{}, false
 	}
@@ -94,6 +100,10 @@ func (t *quizTally) courseWarnings(manifest string) Problems {
 	if t.singles >= minSingleForShare && float64(t.longestRight) > maxLongestRightShare*float64(t.singles) {
 		warn("the right choice is the longest in %d of %d single-choice questions (%d%%), more than %d%%: learners learn to pick the longest; vary which choice is longest",
 			t.longestRight, t.singles, percent(t.longestRight, t.singles), int(maxLongestRightShare*100))
+	}
+	if t.singles >= minSingleForShare && float64(t.shortestRight) > maxShortestRightShare*float64(t.singles) {
+		warn("the right choice is the shortest in %d of %d single-choice questions (%d%%), more than %d%%: learners learn to pick the shortest; vary which choice is shortest",
+			t.shortestRight, t.singles, percent(t.shortestRight, t.singles), int(maxShortestRightShare*100))
 	}
 	if t.multiples >= minMultipleForCount && len(t.rightCounts) == 1 {
 		warn("all %d multiple-select questions have exactly %d right answers: learners learn to pick %d; vary the number of right answers",
@@ -137,6 +147,15 @@ func maxOf(xs []int) int {
 	m := 0
 	for _, x := range xs {
 		m = max(m, x)
+	}
+	return m
+}
+
+// minOf is the smallest of xs, which must not be empty.
+func minOf(xs []int) int {
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = min(m, x)
 	}
 	return m
 }

@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -93,7 +94,7 @@ func TestLintLongRightChoice(t *testing.T) {
 
 func TestLintLongestRightShare(t *testing.T) {
 	longest := single("Q", "a bit longer", "not as long", "short")
-	notLongest := single("Q", "short", "a bit longer", "not as long")
+	notLongest := single("Q", "not as long", "a bit longer", "short") // nor the shortest
 	tests := []struct {
 		name    string
 		longest int
@@ -130,12 +131,47 @@ func TestLintLongestRightShare(t *testing.T) {
 	}
 }
 
+func TestLintShortestRightShare(t *testing.T) {
+	shortest := single("Q", "short", "a bit longer", "not as long")
+	middle := single("Q", "not as long", "a bit longer", "short")
+	tests := []struct {
+		name     string
+		shortest int
+		other    int
+		want     string
+	}{
+		{"2 of 5 (40%) is allowed", 2, 3, ""},
+		{"3 of 5 (60%)", 3, 2,
+			"c/course.yaml:1:1: warning: the right choice is the shortest in 3 of 5 single-choice questions (60%), more than 40%: learners learn to pick the shortest; vary which choice is shortest"},
+		{"4 of 4 is too few questions to judge", 4, 0, ""},
+		{"5 of 7 (71%)", 5, 2,
+			"c/course.yaml:1:1: warning: the right choice is the shortest in 5 of 7 single-choice questions (71%), more than 40%: learners learn to pick the shortest; vary which choice is shortest"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := slices.Repeat([]string{shortest}, tt.shortest)
+			qs = append(qs, slices.Repeat([]string{middle}, tt.other)...)
+			got := problemStrings(quizCourse(t, qs...))
+			if tt.want == "" {
+				if len(got) != 0 {
+					t.Errorf("want no problem, got %q", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestLintLongestRightShareIgnoresTiesAndOtherKinds(t *testing.T) {
-	// A right choice as long as a wrong one is not "the longest"; true/false and multiple-select
-	// questions do not count towards the share.
+	// A right choice as long as a wrong one is not "the longest", nor as short as one "the
+	// shortest"; true/false and multiple-select questions do not count towards either share.
 	tie := single("Q", "same length", "also length", "short")
+	shortTie := single("Q", "short", "brief", "much longer")
 	tf := "### Is it?\n\n- [x] True\n- [ ] False\n\n> Because.\n"
-	qs := []string{tie, tie, tie, tie, tie, tf, tf, multiple("M", 2, 2)}
+	qs := []string{tie, tie, tie, tie, tie, shortTie, shortTie, shortTie, shortTie, shortTie, tf, tf, multiple("M", 2, 2)}
 	if got := problemStrings(quizCourse(t, qs...)); len(got) != 0 {
 		t.Errorf("want no problem, got %q", got)
 	}
