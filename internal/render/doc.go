@@ -110,8 +110,10 @@ type CodeBlock struct {
 
 // Lines returns the block's lines scrolled left by offset columns: the indent stays, the code
 // moves, a line whose first offset columns are hidden starts with ScrollMarker, then shows the
-// code from column offset on, and one still too wide ends with CutMarker. Lines(0) is what
-// Doc.Lines holds for the block.
+// code from column offset on, and one still too wide ends with CutMarker. A line with nothing
+// past column offset (empty, or shorter) shows blank, as in less -S or vim: a lone marker there
+// would say text is hidden to its left where the line simply ended. Lines(0) is what Doc.Lines
+// holds for the block.
 func (b *CodeBlock) Lines(offset int) []string {
 	out := make([]string, len(b.full))
 	for i, s := range b.full {
@@ -140,8 +142,11 @@ func (b *CodeBlock) MaxOffset() int {
 func (b *CodeBlock) view(cells []cell, offset int) []cell {
 	head, code := splitColumns(cells, b.indent)
 	head = append([]cell(nil), head...)
-	if offset > 0 && width(code) > 0 {
+	if offset > 0 {
 		_, code = splitColumns(code, offset)
+		if len(trimRightSpace(code)) == 0 {
+			return head
+		}
 		code = append([]cell{{s: ScrollMarker, w: 1, sgr: b.mark, bg: b.mark != ""}}, code...)
 	}
 	avail := b.limit - width(head)

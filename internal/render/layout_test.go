@@ -306,3 +306,28 @@ func TestConcurrentLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestScrolledShortLineIsBlank is a QA finding: scrolled sideways past the end of a line (an
+// empty line, a short one), the line showed a lone ScrollMarker, as if text were hidden to its
+// left. Like less -S and vim, it shows blank; a line with code left in view keeps the marker.
+func TestScrolledShortLineIsBlank(t *testing.T) {
+	md := "Code:\n\n```python\nrows = [row for row in read_rows(\"orders.csv\") if row.total > 0]\n\ndef f():\n    return 1\n```\n"
+	for _, style := range []Style{Dark, Mono, NoTTY} {
+		d, err := markdownDoc(md, Options{Width: 40, Style: style, Profile: termenv.ANSI256})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := d.Code[0]
+		if b.End-b.Start != 4 {
+			t.Fatalf("%s: %d code lines, want 4", style, b.End-b.Start)
+		}
+		lines := b.Lines(10) // "def f():" is 8 columns, "    return 1" 12
+		want := []string{ScrollMarker + "w for", "", "", ScrollMarker + " 1"}
+		for i, w := range want {
+			got := strings.TrimSpace(ansi.Strip(lines[i]))
+			if w == "" && got != "" || !strings.HasPrefix(got, w) {
+				t.Errorf("%s: scrolled by 10, line %d is %q: want it to start with %q", style, i+1, got, w)
+			}
+		}
+	}
+}
