@@ -45,7 +45,9 @@ type readerModel struct {
 }
 
 func newReader(c *common) *readerModel {
-	return &readerModel{c: c, search: newSearch(c)}
+	r := &readerModel{c: c, search: newSearch(c)}
+	r.search.place = r.placeMatch
+	return r
 }
 
 // enter opens a lesson (openLessonMsg), unless there is none or it is locked, or comes back
@@ -185,12 +187,13 @@ func (r *readerModel) settle() {
 // made clickable (readercode.go), then the end-of-lesson banner; with newCards, the lab cards
 // are looked for again (a new rendering).
 func (r *readerModel) compose(newCards bool) {
-	r.lines = append(r.lessonLines(), r.endBanner(r.width)...)
+	lesson, banner := r.lessonLines(), r.endBanner(r.width)
+	r.lines = append(lesson, banner...)
 	if newCards {
 		r.cards = findCards(r.lines, len(r.lesson.Labs))
 	}
 	r.markCards()
-	r.search.contentChanged(r.lines)
+	r.search.contentChanged(r.lines, r.searchText(len(lesson), banner))
 }
 
 // restore puts the view back at the reading position.

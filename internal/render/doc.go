@@ -69,6 +69,21 @@ func (d *Doc) Scrolled(offset int) []string {
 	return out
 }
 
+// Uncut returns the lines with every code line whole, as wide as it is: the text to search, so
+// a match is found in the part of a code line that is scrolled or cut out of view (see
+// CodeBlock.Shown for where it is drawn). The result must not be modified.
+func (d *Doc) Uncut() []string {
+	if len(d.Code) == 0 {
+		return d.Lines
+	}
+	out := append([]string(nil), d.Lines...)
+	for i := range d.Code {
+		b := &d.Code[i]
+		copy(out[b.Start:b.End], b.full)
+	}
+	return out
+}
+
 // MaxOffset returns the largest offset at which scrolling still shows more of some code line:
 // 0 when every code line fits.
 func (d *Doc) MaxOffset() int {
@@ -136,6 +151,44 @@ func (b *CodeBlock) MaxOffset() int {
 		return 0
 	}
 	return b.indent + b.Width - b.limit + 1 // + 1: the column ScrollMarker takes
+}
+
+// Shown tells where line i of the block (0 is its first) is drawn at offset (as Lines draws
+// it): the columns [from, to) of the whole line (Doc.Uncut) that are in view, and shift, to add
+// to one of those columns for the column it is drawn at (the indent, drawn as it is, aside).
+func (b *CodeBlock) Shown(i, offset int) (from, to, shift int) {
+	cells, _ := parseCells(b.full[i], "")
+	w, avail := width(cells), b.limit-b.indent
+	if offset <= 0 {
+		if w > b.limit {
+			return 0, b.limit - 1, 0 // the last column is the cut marker
+		}
+		return 0, w, 0
+	}
+	from = b.indent + offset
+	if _, rest := splitColumns(cells, from); len(trimRightSpace(rest)) == 0 {
+		return 0, 0, 0 // nothing past the offset: the line shows blank
+	}
+	to = w
+	if w-from+1 > avail { // the scroll marker, then the code, cut with the cut marker
+		to = from + avail - 2
+	}
+	return from, to, 1 - offset
+}
+
+// OffsetShowing returns an offset at which the columns [start, end) of line i are in view: the
+// offset given when they are, else 0 when they are at it, else one that puts them a little
+// way into the column (the whole of them when they fit), as less -S does for a match.
+func (b *CodeBlock) OffsetShowing(i, start, end, offset int) int {
+	if from, to, _ := b.Shown(i, offset); start >= from && end <= to {
+		return offset
+	}
+	if from, to, _ := b.Shown(i, 0); start >= from && end <= to {
+		return 0
+	}
+	room := b.limit - b.indent - 2 // columns of code between the two markers
+	lead := min(room/4, max(room-(end-start), 0))
+	return min(max(start-b.indent-lead, 1), b.MaxOffset())
 }
 
 // view shifts one line's code left by offset columns and cuts it to the limit.

@@ -331,3 +331,38 @@ func TestScrolledShortLineIsBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestShownMatchesLines: Shown tells, for every line and offset, the columns of the whole line
+// that Lines draws and where: each character in view is drawn at its column plus shift. And
+// OffsetShowing returns an offset at which the columns asked for are in view.
+func TestShownMatchesLines(t *testing.T) {
+	md := "Code:\n\n```python\nrows = [row for row in read_rows(\"orders.csv\") if row.total > 0 and row.country == \"NL\"]\n\ndef f():\n\tindented = \"a line of code far wider than forty columns\"\n```\n"
+	for _, style := range []Style{Dark, NoTTY} {
+		d, err := markdownDoc(md, Options{Width: 40, Style: style, Profile: termenv.ANSI256})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &d.Code[0]
+		whole := d.Uncut()[b.Start:b.End]
+		for offset := 0; offset <= b.MaxOffset(); offset++ {
+			for i, drawn := range b.Lines(offset) {
+				src, got := []rune(ansi.Strip(whole[i])), []rune(ansi.Strip(drawn))
+				from, to, shift := b.Shown(i, offset)
+				for c := from; c < to; c++ {
+					if c >= len(src) || c+shift >= len(got) || src[c] != got[c+shift] {
+						t.Fatalf("%s offset %d line %d: column %d of %q is not at %d of %q (in view: [%d,%d))", style, offset, i, c, string(src), c+shift, string(got), from, to)
+					}
+				}
+				if shown := len([]rune(strings.TrimSpace(string(got)))); to-from < shown-2 {
+					t.Errorf("%s offset %d line %d: in view [%d,%d), but %q is drawn", style, offset, i, from, to, string(got))
+				}
+				for start := 4; start+4 <= len(src); start += 7 {
+					o := b.OffsetShowing(i, start, start+4, offset)
+					if f, e, _ := b.Shown(i, o); start < f || start+4 > e {
+						t.Errorf("%s line %d: OffsetShowing(%d, %d) is %d, which shows [%d,%d)", style, i, start, start+4, o, f, e)
+					}
+				}
+			}
+		}
+	}
+}
