@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,6 +27,7 @@ type Doc struct {
 	// Links lists the links, in reading order.
 	Links []Link
 
+	wrapped  []int  // the lines that continue the line above (BlockStart), in order
 	text     string // String's result, made once: a cached Doc is read on key presses
 	textOnce sync.Once
 }
@@ -67,6 +69,19 @@ func (d *Doc) Scrolled(offset int) []string {
 		copy(out[b.Start:b.End], b.Lines(offset))
 	}
 	return out
+}
+
+// BlockStart returns the first line of the paragraph or list item that line i is part of:
+// i itself unless the layout wrapped a longer line there. A reading position kept as a
+// fraction of the lesson lands anywhere in a paragraph at another width; the reader moves it
+// to where the paragraph starts.
+func (d *Doc) BlockStart(i int) int {
+	for {
+		if _, wrapped := slices.BinarySearch(d.wrapped, i); !wrapped {
+			return i
+		}
+		i--
+	}
 }
 
 // Uncut returns the lines with every code line whole, as wide as it is: the text to search, so

@@ -366,3 +366,31 @@ func TestShownMatchesLines(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockStart: every line of a wrapped paragraph or list item leads back to its first line;
+// other lines (blank, heading, code, an item's own first line) are their own start.
+func TestBlockStart(t *testing.T) {
+	md := "# Title\n\nA paragraph long enough to wrap over several lines at thirty columns, and then some.\n\n" +
+		"- an item that is long enough to wrap at thirty columns\n- a short one\n\n```\ncode line one\ncode line two\n```\n"
+	for _, style := range []Style{Dark, NoTTY} {
+		d, err := markdownDoc(md, Options{Width: 30, Style: style, Profile: termenv.ANSI256})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start, starts := 0, 0
+		for i, l := range d.Lines {
+			text := strings.TrimSpace(ansi.Strip(l))
+			if text == "" || strings.HasPrefix(text, "A paragraph") || strings.HasPrefix(text, "•") || strings.HasPrefix(text, "code line") ||
+				strings.Contains(text, "Title") || strings.Trim(text, "=") == "" {
+				start = i
+				starts++
+			}
+			if got := d.BlockStart(i); got != start {
+				t.Errorf("%s: line %d %q starts at line %d, want %d", style, i, text, got, start)
+			}
+		}
+		if wrapped := len(d.Lines) - starts; wrapped < 3 {
+			t.Errorf("%s: %d lines wrapped: the test shows little", style, wrapped)
+		}
+	}
+}
