@@ -166,7 +166,7 @@ func TestSearchHighlightWithoutColour(t *testing.T) {
 // text and highlighted without losing any of it.
 func TestSearchHighlight(t *testing.T) {
 	s := newSearch(New(testCourse(t), nil, testOptions()).c)
-	s.contentChanged([]string{"\x1b[1mThe model\x1b[0m and another model"})
+	s.contentChanged([]string{"\x1b[1mThe model\x1b[0m and another model"}, nil)
 	s.find("model")
 	if len(s.matches) != 2 {
 		t.Fatalf("matches = %+v", s.matches)

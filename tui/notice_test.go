@@ -72,3 +72,47 @@ func TestNoticeAtTheSmallestSize(t *testing.T) {
 	d.keys("x")
 	d.rejectView("progress file")
 }
+
+// TestOneBlankLineAfterTheNotice is a QA finding: on the welcome, the notice's blank line and
+// the welcome's own first (blank) line made two blank lines before the welcome's title. One
+// parts them, on the welcome as on the outline; where the notice leaves the welcome a single
+// line, that line is the title, not a blank one.
+func TestOneBlankLineAfterTheNotice(t *testing.T) {
+	opts := testOptions()
+	opts.Warnings = []string{damagedWarning}
+	blanksAfterNotice := func(d *driver, next string) int {
+		t.Helper()
+		lines := d.lines()
+		for i, l := range lines {
+			if strings.Contains(l, "hides this notice") {
+				n := i + 1
+				for n < len(lines) && strings.TrimSpace(lines[n]) == "" {
+					n++
+				}
+				if n == len(lines) || !strings.Contains(lines[n], next) {
+					t.Fatalf("no %q after the notice:\n%s", next, d.view())
+				}
+				return n - i - 1
+			}
+		}
+		t.Fatalf("no notice:\n%s", d.view())
+		return 0
+	}
+	d := newDriverAtStart(t, opts, testCourse(t), nil, 80, 24)
+	if n := blanksAfterNotice(d, "Welcome to Testing Course"); n != 1 {
+		t.Errorf("welcome: %d blank lines between the notice and the title, want 1:\n%s", n, d.view())
+	}
+	d.m.state = outlineScreen
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if n := blanksAfterNotice(d, "Progress"); n != 1 {
+		t.Errorf("outline: %d blank lines between the notice and the progress bar, want 1:\n%s", n, d.view())
+	}
+
+	d = newDriverAtStart(t, opts, testCourse(t), nil, 40, 12)
+	requireFits(t, d.view(), 40, 12)
+	d.requireView("Welcome to Testing Course")
+	d.keys("x") // without the notice, the welcome starts with its blank line again
+	if l := d.body()[0]; strings.TrimSpace(l) != "" {
+		t.Errorf("the welcome's first line is %q, want it blank", l)
+	}
+}

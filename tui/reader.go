@@ -32,6 +32,10 @@ type readerModel struct {
 
 	scroll scroller
 	pos    float64 // reading position: the top line as a fraction of the lesson
+	// posWidth is the width the reading position was taken at in this session, 0 when it is
+	// not known (the saved position a lesson opens at): at another width, restore moves the
+	// view to the start of the paragraph the fraction lands in.
+	posWidth int
 
 	cards cardLines // where the lesson's labs are drawn (readerlabs.go)
 	code  codeView  // code scrolled sideways, and a block number typed before c (readercode.go)
@@ -45,7 +49,9 @@ type readerModel struct {
 }
 
 func newReader(c *common) *readerModel {
-	return &readerModel{c: c, search: newSearch(c)}
+	r := &readerModel{c: c, search: newSearch(c)}
+	r.search.place = r.placeMatch
+	return r
 }
 
 // enter opens a lesson (openLessonMsg), unless there is none or it is locked, or comes back
@@ -78,7 +84,7 @@ func (r *readerModel) open(i int, resume bool) tea.Cmd {
 	r.cards = cardLines{}
 	r.code = codeView{}
 	r.scroll = scroller{}
-	r.pos = 0
+	r.pos, r.posWidth = 0, 0
 	if resume {
 		r.pos = r.c.prog.Lesson(r.lesson.ID).Position
 	}
@@ -185,18 +191,27 @@ func (r *readerModel) settle() {
 // made clickable (readercode.go), then the end-of-lesson banner; with newCards, the lab cards
 // are looked for again (a new rendering).
 func (r *readerModel) compose(newCards bool) {
-	r.lines = append(r.lessonLines(), r.endBanner(r.width)...)
+	lesson, banner := r.lessonLines(), r.endBanner(r.width)
+	r.lines = append(lesson, banner...)
 	if newCards {
 		r.cards = findCards(r.lines, len(r.lesson.Labs))
 	}
 	r.markCards()
-	r.search.contentChanged(r.lines)
+	r.search.contentChanged(r.lines, r.searchText(len(lesson), banner))
 }
 
-// restore puts the view back at the reading position.
+// restore puts the view back at the reading position. At the width the position was taken
+// at, that is the very view the learner left; at another, the fraction can land in the middle
+// of a wrapped paragraph (its top line the tail of a sentence), and the view moves up to where
+// the paragraph starts, by half a screen at most: it shows more of what the learner was
+// reading, never less, and a long paragraph does not carry the view far from the place.
 func (r *readerModel) restore() {
 	r.scroll.resize(len(r.lines), r.c.bodyHeight())
-	r.scroll.set(int(math.Round(r.pos * float64(r.scroll.total))))
+	top := min(int(math.Round(r.pos*float64(r.scroll.total))), r.scroll.maxOffset())
+	if r.width != r.posWidth && r.doc != nil && top < r.scroll.maxOffset() { // the end stays in view
+		top = max(r.doc.BlockStart(top), top-r.scroll.height/2)
+	}
+	r.scroll.set(top)
 	r.reachedEnd()
 }
 
@@ -271,7 +286,7 @@ func (r *readerModel) scrolled() {
 	if !r.ready || r.scroll.total == 0 {
 		return
 	}
-	r.pos = float64(r.scroll.offset) / float64(r.scroll.total)
+	r.pos, r.posWidth = float64(r.scroll.offset)/float64(r.scroll.total), r.width
 	r.c.prog.SetPosition(r.lesson.ID, r.pos)
 	r.reachedEnd()
 }

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/atotto/clipboard"
@@ -55,6 +57,63 @@ func (r *readerModel) lessonLines() []string {
 		n--
 	}
 	return lines[:n:n]
+}
+
+// searchText returns what the search reads, line for line with the lines shown (n lines of
+// the lesson, then its end banner): the lesson with its code lines whole, so a match in a part
+// of a line scrolled or cut out of view is found (and then shown: showMatchSideways); nil when
+// the lesson has no code and the lines shown are the text.
+func (r *readerModel) searchText(n int, banner []string) []string {
+	if len(r.doc.Code) == 0 {
+		return nil
+	}
+	return append(r.doc.Uncut()[:n:n], banner...)
+}
+
+// codeBlockAt returns the code block holding line i of the lesson, or nil.
+func (r *readerModel) codeBlockAt(i int) *render.CodeBlock {
+	if r.doc == nil {
+		return nil
+	}
+	code := r.doc.Code
+	j, _ := slices.BinarySearchFunc(code, i, func(b render.CodeBlock, i int) int { return cmp.Compare(b.End-1, i) })
+	if j < len(code) && code[j].Start <= i {
+		return &code[j]
+	}
+	return nil
+}
+
+// placeMatch tells where a part of a search match is drawn: code lines are searched whole but
+// drawn scrolled sideways and cut, so part or all of a match there may be out of view.
+func (r *readerModel) placeMatch(seg searchSeg) (start, end int, ok bool) {
+	b := r.codeBlockAt(seg.line)
+	if b == nil {
+		return seg.start, seg.end, true
+	}
+	from, to, shift := b.Shown(seg.line-b.Start, r.code.offset)
+	start, end = max(seg.start, from), min(seg.end, to)
+	return start + shift, end + shift, start < end
+}
+
+// showMatchSideways scrolls code sideways, as less -S does, when the current match starts in a
+// code line out of view: to the left of the offset, or past the cut.
+func (r *readerModel) showMatchSideways() {
+	s := &r.search
+	line := s.matches[s.current].line
+	b := r.codeBlockAt(line)
+	if b == nil {
+		return
+	}
+	for _, i := range s.byLine[line] {
+		if seg := s.segs[i]; seg.match == s.current {
+			offset := b.OffsetShowing(line-b.Start, seg.start, seg.end, r.code.offset)
+			if offset != r.code.offset {
+				r.code.offset = offset
+				r.compose(false)
+			}
+			return
+		}
+	}
 }
 
 // codeKey handles the code keys: ← and → scroll, a number then c copies that block, c alone

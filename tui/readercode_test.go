@@ -93,6 +93,26 @@ func TestCodeScrollsSideways(t *testing.T) {
 	}
 }
 
+// TestScrolledShortCodeLineIsBlank is a QA finding: with code scrolled sideways, a code line
+// shorter than the offset ("print(len(rows))", "ls -l") showed a lone ← as if text were hidden
+// to its left. It shows blank, as in less -S; the long line keeps its marker.
+func TestScrolledShortCodeLineIsBlank(t *testing.T) {
+	d := newDriver(t, codeCourse(t), nil, 40, 24)
+	d.keys("enter", "right", "right") // 10 columns each: past the end of the short lines
+	if r := d.reader(); r.code.offset <= len("print(len(rows))") {
+		t.Fatalf("code scrolled by %d columns: the test needs more", r.code.offset)
+	}
+	if got := d.lineWith("read_rows"); !strings.Contains(got, render.ScrollMarker) {
+		t.Errorf("the long line lost its marker: %q", got)
+	}
+	for _, l := range d.body() {
+		if strings.TrimSpace(ansi.Strip(l)) == render.ScrollMarker {
+			t.Errorf("a lone %s on a short code line:\n%s", render.ScrollMarker, d.view())
+			break
+		}
+	}
+}
+
 // TestNothingToScroll: where every code line fits, ← and → say so and change nothing.
 func TestNothingToScroll(t *testing.T) {
 	d := newDriver(t, codeCourse(t), nil, 120, 30)

@@ -59,6 +59,7 @@ func (r *readerModel) jumpToMatch(dir int) {
 	if !ok {
 		return
 	}
+	r.showMatchSideways()
 	if line < r.scroll.offset || line >= r.scroll.offset+r.scroll.height || dir == 0 {
 		r.scroll.set(line - r.scroll.height/3)
 	}

@@ -66,3 +66,41 @@ func TestSearchWithoutMatchGoesBack(t *testing.T) {
 	d.keys("/", "Keep a changelog", "enter")
 	d.requireView("“Keep a changelog”: match 1 of 1", "Keep a changelog.")
 }
+
+// TestSearchFindsCodeOutOfViewSideways is a QA finding: the search said "no match" for text
+// in a code line that was only out of view sideways (past the cut, or scrolled off to the
+// left). It reads code lines whole, and scrolls the code sideways to show the match, as less -S
+// does; the match is highlighted where it is drawn.
+func TestSearchFindsCodeOutOfViewSideways(t *testing.T) {
+	d := newDriverWith(t, noColorOptions(), codeCourse(t), nil, 40, 24)
+	d.keys("enter")
+	if strings.Contains(d.lineWith("rows = ["), `"NL"`) {
+		t.Fatalf("the end of the code line is in view at 40 columns: this test shows nothing:\n%s", d.view())
+	}
+	d.keys("/", `"NL"`)
+	d.requireView("1 match")
+	d.keys("enter")
+	d.requireView("“\"NL\"”: match 1 of 1")
+	if got := d.lineWith("NL"); !strings.Contains(got, `"NL"`) {
+		t.Errorf("the match is not in view: %q", got)
+	}
+	if !strings.Contains(d.view(), "\x1b[7m\"NL\"") {
+		t.Errorf("the match is not highlighted where it is drawn:\n%q", d.view())
+	}
+
+	// Scrolled to the end, the start of the line is out of view to the left.
+	for range 20 {
+		d.keys("right")
+	}
+	if strings.Contains(d.lineWith("NL"), "rows = [") {
+		t.Fatalf("the start of the line is in view at the largest offset:\n%s", d.view())
+	}
+	d.keys("/", "rows = [", "enter")
+	d.requireView("“rows = [”: match 1 of 1")
+	if got := d.lineWith("rows = ["); !strings.Contains(got, "rows = [row") {
+		t.Errorf("the match is not in view: %q", got)
+	}
+	if !strings.Contains(d.view(), "\x1b[7mrows = [") {
+		t.Errorf("the match is not highlighted where it is drawn:\n%q", d.view())
+	}
+}

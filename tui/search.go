@@ -28,13 +28,18 @@ type search struct {
 	query  string
 	last   string // the query before this one started: enter on nothing repeats it
 
-	lines   []string  // the styled lines searched
-	plain   []string  // the same without escape codes, made on the first search
+	lines   []string  // the styled lines shown
+	text    []string  // the lines searched, line for line, when they differ from lines shown
+	plain   []string  // the lines searched without escape codes, made on the first search
 	flat    *flatText // the lines joined as text, made on the first search
 	matches []searchMatch
 	segs    []searchSeg // the matches' parts, one per line they cover
 	current int
 	byLine  map[int][]int // line -> indexes into segs
+
+	// place, when set, tells where a part of a match (in the columns of text) is drawn in the
+	// line shown: ok is false when it is out of view (code scrolled sideways, or cut).
+	place func(seg searchSeg) (start, end int, ok bool)
 }
 
 // searchMatch is one match: the line it starts on.
@@ -70,9 +75,10 @@ func (s *search) start() tea.Cmd {
 	return s.input.Focus()
 }
 
-// contentChanged searches the new lines (a new width, code scrolled) for the current query.
-func (s *search) contentChanged(lines []string) {
-	s.lines, s.plain, s.flat = lines, nil, nil
+// contentChanged searches the new lines (a new width, code scrolled) for the current query;
+// text, when not nil, is what to search in them, line for line (code lines whole).
+func (s *search) contentChanged(lines, text []string) {
+	s.lines, s.text, s.plain, s.flat = lines, text, nil, nil
 	if s.query != "" {
 		cur := s.current
 		s.find(s.query)
@@ -130,8 +136,12 @@ func (s *search) find(query string) {
 		return
 	}
 	if s.flat == nil {
-		s.plain = make([]string, len(s.lines))
-		for i, l := range s.lines {
+		text := s.text
+		if text == nil {
+			text = s.lines
+		}
+		s.plain = make([]string, len(text))
+		for i, l := range text {
 			s.plain[i] = ansi.Strip(l)
 		}
 		s.flat = newFlatText(s.plain)
@@ -182,8 +192,17 @@ func (s *search) highlight(line string, segs []int) string {
 	var b strings.Builder
 	col := 0
 	plain := s.plain[s.segs[segs[0]].line]
+	if s.place != nil {
+		plain = ansi.Strip(line)
+	}
 	for _, si := range segs {
 		seg := s.segs[si]
+		if s.place != nil {
+			var ok bool
+			if seg.start, seg.end, ok = s.place(seg); !ok {
+				continue
+			}
+		}
 		if seg.start > col {
 			b.WriteString(ansi.Cut(line, col, seg.start))
 		}

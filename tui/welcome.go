@@ -37,6 +37,11 @@ func (m *welcomeModel) compose() {
 	c, st := m.c, m.c.st
 	w := max(c.readWidth()-4, 10)
 	lines := []string{"", "  " + st.CallToAction.Render(clip("Welcome to "+c.course.Title, w)), ""}
+	if c.noticeHeight() > 0 {
+		// The notice above ends with its own blank line, or, short of room, leaves a line
+		// or two of body, better spent on the title than on a blank one.
+		lines = lines[1:]
+	}
 	if c.course.Description != "" {
 		lines = append(lines, wrapLines(c.course.Description, w, 2)...)
 		lines = append(lines, "")

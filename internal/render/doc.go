@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,6 +27,7 @@ type Doc struct {
 	// Links lists the links, in reading order.
 	Links []Link
 
+	wrapped  []int  // the lines that continue the line above (BlockStart), in order
 	text     string // String's result, made once: a cached Doc is read on key presses
 	textOnce sync.Once
 }
@@ -65,6 +67,34 @@ func (d *Doc) Scrolled(offset int) []string {
 	for i := range d.Code {
 		b := &d.Code[i]
 		copy(out[b.Start:b.End], b.Lines(offset))
+	}
+	return out
+}
+
+// BlockStart returns the first line of the paragraph or list item that line i is part of:
+// i itself unless the layout wrapped a longer line there. A reading position kept as a
+// fraction of the lesson lands anywhere in a paragraph at another width; the reader moves it
+// to where the paragraph starts.
+func (d *Doc) BlockStart(i int) int {
+	for {
+		if _, wrapped := slices.BinarySearch(d.wrapped, i); !wrapped {
+			return i
+		}
+		i--
+	}
+}
+
+// Uncut returns the lines with every code line whole, as wide as it is: the text to search, so
+// a match is found in the part of a code line that is scrolled or cut out of view (see
+// CodeBlock.Shown for where it is drawn). The result must not be modified.
+func (d *Doc) Uncut() []string {
+	if len(d.Code) == 0 {
+		return d.Lines
+	}
+	out := append([]string(nil), d.Lines...)
+	for i := range d.Code {
+		b := &d.Code[i]
+		copy(out[b.Start:b.End], b.full)
 	}
 	return out
 }
@@ -110,8 +140,10 @@ type CodeBlock struct {
 
 // Lines returns the block's lines scrolled left by offset columns: the indent stays, the code
 // moves, a line whose first offset columns are hidden starts with ScrollMarker, then shows the
-// code from column offset on, and one still too wide ends with CutMarker. Lines(0) is what
-// Doc.Lines holds for the block.
+// code from column offset on, and one still too wide ends with CutMarker. A line with nothing
+// past column offset (empty, or shorter) shows blank, as in less -S or vim: a lone marker there
+// would say text is hidden to its left where the line simply ended. Lines(0) is what Doc.Lines
+// holds for the block.
 func (b *CodeBlock) Lines(offset int) []string {
 	out := make([]string, len(b.full))
 	for i, s := range b.full {
@@ -136,12 +168,53 @@ func (b *CodeBlock) MaxOffset() int {
 	return b.indent + b.Width - b.limit + 1 // + 1: the column ScrollMarker takes
 }
 
+// Shown tells where line i of the block (0 is its first) is drawn at offset (as Lines draws
+// it): the columns [from, to) of the whole line (Doc.Uncut) that are in view, and shift, to add
+// to one of those columns for the column it is drawn at (the indent, drawn as it is, aside).
+func (b *CodeBlock) Shown(i, offset int) (from, to, shift int) {
+	cells, _ := parseCells(b.full[i], "")
+	w, avail := width(cells), b.limit-b.indent
+	if offset <= 0 {
+		if w > b.limit {
+			return 0, b.limit - 1, 0 // the last column is the cut marker
+		}
+		return 0, w, 0
+	}
+	from = b.indent + offset
+	if _, rest := splitColumns(cells, from); len(trimRightSpace(rest)) == 0 {
+		return 0, 0, 0 // nothing past the offset: the line shows blank
+	}
+	to = w
+	if w-from+1 > avail { // the scroll marker, then the code, cut with the cut marker
+		to = from + avail - 2
+	}
+	return from, to, 1 - offset
+}
+
+// OffsetShowing returns an offset at which the columns [start, end) of line i are in view: the
+// offset given when they are, else 0 when they are at it, else one that puts them a little
+// way into the column (the whole of them when they fit), as less -S does for a match.
+func (b *CodeBlock) OffsetShowing(i, start, end, offset int) int {
+	if from, to, _ := b.Shown(i, offset); start >= from && end <= to {
+		return offset
+	}
+	if from, to, _ := b.Shown(i, 0); start >= from && end <= to {
+		return 0
+	}
+	room := b.limit - b.indent - 2 // columns of code between the two markers
+	lead := min(room/4, max(room-(end-start), 0))
+	return min(max(start-b.indent-lead, 1), b.MaxOffset())
+}
+
 // view shifts one line's code left by offset columns and cuts it to the limit.
 func (b *CodeBlock) view(cells []cell, offset int) []cell {
 	head, code := splitColumns(cells, b.indent)
 	head = append([]cell(nil), head...)
-	if offset > 0 && width(code) > 0 {
+	if offset > 0 {
 		_, code = splitColumns(code, offset)
+		if len(trimRightSpace(code)) == 0 {
+			return head
+		}
 		code = append([]cell{{s: ScrollMarker, w: 1, sgr: b.mark, bg: b.mark != ""}}, code...)
 	}
 	avail := b.limit - width(head)

@@ -42,9 +42,10 @@ type layout struct {
 	mark       string         // SGR state of the cut markers
 	glamour    *blockRenderer // for the cells of stacked tables; built when first needed
 
-	lines []string
-	code  []CodeBlock
-	gap   bool // a blank line goes before the next line added
+	lines   []string
+	code    []CodeBlock
+	wrapped []int // the lines that continue the line above (a paragraph or list item wrapped), in order
+	gap     bool  // a blank line goes before the next line added
 }
 
 func newLayout(o Options) *layout {

@@ -306,3 +306,91 @@ func TestConcurrentLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestScrolledShortLineIsBlank is a QA finding: scrolled sideways past the end of a line (an
+// empty line, a short one), the line showed a lone ScrollMarker, as if text were hidden to its
+// left. Like less -S and vim, it shows blank; a line with code left in view keeps the marker.
+func TestScrolledShortLineIsBlank(t *testing.T) {
+	md := "Code:\n\n```python\nrows = [row for row in read_rows(\"orders.csv\") if row.total > 0]\n\ndef f():\n    return 1\n```\n"
+	for _, style := range []Style{Dark, Mono, NoTTY} {
+		d, err := markdownDoc(md, Options{Width: 40, Style: style, Profile: termenv.ANSI256})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := d.Code[0]
+		if b.End-b.Start != 4 {
+			t.Fatalf("%s: %d code lines, want 4", style, b.End-b.Start)
+		}
+		lines := b.Lines(10) // "def f():" is 8 columns, "    return 1" 12
+		want := []string{ScrollMarker + "w for", "", "", ScrollMarker + " 1"}
+		for i, w := range want {
+			got := strings.TrimSpace(ansi.Strip(lines[i]))
+			if w == "" && got != "" || !strings.HasPrefix(got, w) {
+				t.Errorf("%s: scrolled by 10, line %d is %q: want it to start with %q", style, i+1, got, w)
+			}
+		}
+	}
+}
+
+// TestShownMatchesLines: Shown tells, for every line and offset, the columns of the whole line
+// that Lines draws and where: each character in view is drawn at its column plus shift. And
+// OffsetShowing returns an offset at which the columns asked for are in view.
+func TestShownMatchesLines(t *testing.T) {
+	md := "Code:\n\n```python\nrows = [row for row in read_rows(\"orders.csv\") if row.total > 0 and row.country == \"NL\"]\n\ndef f():\n\tindented = \"a line of code far wider than forty columns\"\n```\n"
+	for _, style := range []Style{Dark, NoTTY} {
+		d, err := markdownDoc(md, Options{Width: 40, Style: style, Profile: termenv.ANSI256})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &d.Code[0]
+		whole := d.Uncut()[b.Start:b.End]
+		for offset := 0; offset <= b.MaxOffset(); offset++ {
+			for i, drawn := range b.Lines(offset) {
+				src, got := []rune(ansi.Strip(whole[i])), []rune(ansi.Strip(drawn))
+				from, to, shift := b.Shown(i, offset)
+				for c := from; c < to; c++ {
+					if c >= len(src) || c+shift >= len(got) || src[c] != got[c+shift] {
+						t.Fatalf("%s offset %d line %d: column %d of %q is not at %d of %q (in view: [%d,%d))", style, offset, i, c, string(src), c+shift, string(got), from, to)
+					}
+				}
+				if shown := len([]rune(strings.TrimSpace(string(got)))); to-from < shown-2 {
+					t.Errorf("%s offset %d line %d: in view [%d,%d), but %q is drawn", style, offset, i, from, to, string(got))
+				}
+				for start := 4; start+4 <= len(src); start += 7 {
+					o := b.OffsetShowing(i, start, start+4, offset)
+					if f, e, _ := b.Shown(i, o); start < f || start+4 > e {
+						t.Errorf("%s line %d: OffsetShowing(%d, %d) is %d, which shows [%d,%d)", style, i, start, start+4, o, f, e)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestBlockStart: every line of a wrapped paragraph or list item leads back to its first line;
+// other lines (blank, heading, code, an item's own first line) are their own start.
+func TestBlockStart(t *testing.T) {
+	md := "# Title\n\nA paragraph long enough to wrap over several lines at thirty columns, and then some.\n\n" +
+		"- an item that is long enough to wrap at thirty columns\n- a short one\n\n```\ncode line one\ncode line two\n```\n"
+	for _, style := range []Style{Dark, NoTTY} {
+		d, err := markdownDoc(md, Options{Width: 30, Style: style, Profile: termenv.ANSI256})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start, starts := 0, 0
+		for i, l := range d.Lines {
+			text := strings.TrimSpace(ansi.Strip(l))
+			if text == "" || strings.HasPrefix(text, "A paragraph") || strings.HasPrefix(text, "•") || strings.HasPrefix(text, "code line") ||
+				strings.Contains(text, "Title") || strings.Trim(text, "=") == "" {
+				start = i
+				starts++
+			}
+			if got := d.BlockStart(i); got != start {
+				t.Errorf("%s: line %d %q starts at line %d, want %d", style, i, text, got, start)
+			}
+		}
+		if wrapped := len(d.Lines) - starts; wrapped < 3 {
+			t.Errorf("%s: %d lines wrapped: the test shows little", style, wrapped)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func (p *prepared) layout(o Options) (*Doc, error) {
 		}
 	}
 	l.lines = append(l.lines, "")
-	return &Doc{Lines: l.lines, Code: l.code, Links: placeLinks(p.urls, l.lines)}, nil
+	return &Doc{Lines: l.lines, Code: l.code, Links: placeLinks(p.urls, l.lines), wrapped: l.wrapped}, nil
 }
 
 // renderBlocks renders every block with Glamour and parses its lines into cells. Highlighting

@@ -126,11 +126,11 @@ func (w *wrapper) add(cells []cell) {
 	}
 	rows := wrapWords(cells[marker:], w.l.limit-width(first), w.l.limit-width(hang))
 	for i, row := range rows {
-		p := hang
 		if i == 0 {
-			p = first
+			w.l.add(render(first, row))
+			continue
 		}
-		w.l.add(render(p, row))
+		w.l.wrapped = append(w.l.wrapped, w.l.add(render(hang, row)))
 	}
 }
 
