@@ -237,9 +237,9 @@ func (m *labModel) redraw() {
 		text = "\n  " + c.st.Wrong.Render("Part of this lab failed, so its measurements cannot be trusted:") + "\n" +
 			strings.Join(wrapLines(m.sess.Err().Error(), max(w-4, 10), 2), "\n")
 	case m.sess != nil:
-		text = m.sess.View(w, h, m.styles)
+		text = labMargin(m.sess.View(w-len(labIndent), h, m.styles))
 	case m.cmd != nil:
-		text = m.cmd.view(w, h)
+		text = labMargin(m.cmd.view(w-len(labIndent), h))
 	default:
 		text = "\n  " + c.st.Subtle.Render("Opening the lab…")
 	}
@@ -252,6 +252,21 @@ func (m *labModel) redraw() {
 }
 
 func (m *labModel) view() string { return m.body }
+
+// labIndent is the lab's left margin, the reader's, so a lab does not start at the screen's edge
+// while the lesson it comes from is indented.
+const labIndent = "  "
+
+// labMargin indents every line of a lab drawn labIndent narrower than the column.
+func labMargin(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = labIndent + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
 
 func (m *labModel) crumbs() ([]string, string) {
 	right := ""
