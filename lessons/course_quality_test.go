@@ -180,3 +180,66 @@ func TestBuiltinNoDuplicateQuestions(t *testing.T) {
 		}
 	}
 }
+
+// justifyingClause matches a choice that argues for itself in mid-sentence: "X, since Y",
+// "X because Y", "X so that Y", "X, as Y", "X, so Y". A choice that starts with the word answers
+// a "why" question, whose choices are all reasons, so it tells nothing and is not counted.
+var justifyingClause = regexp.MustCompile(`(?i)\S (because|since|so that)\b|, (as|so)\b`)
+
+// justifiedChoices counts the choices of single- and multiple-choice questions that give their
+// own reason (n), how many of them are right, and how many would be right if they were keyed
+// like the other choices of their kind (expected: each counts its kind's share of right choices).
+func justifiedChoices(c *Course) (n, right int, expected float64) {
+	type tally struct{ choices, right, justified int }
+	kinds := map[Kind]*tally{SingleChoice: {}, MultipleSelect: {}}
+	for _, l := range c.Lessons {
+		for _, q := range l.Quiz {
+			k, ok := kinds[q.Kind]
+			if !ok {
+				continue
+			}
+			for _, ch := range q.Choices {
+				k.choices++
+				justified := justifyingClause.MatchString(ch.Text)
+				if ch.Correct {
+					k.right++
+				}
+				if justified {
+					k.justified++
+					n++
+				}
+				if justified && ch.Correct {
+					right++
+				}
+			}
+		}
+	}
+	for _, k := range kinds {
+		if k.choices > 0 {
+			expected += float64(k.justified) * float64(k.right) / float64(k.choices)
+		}
+	}
+	return n, right, expected
+}
+
+// TestBuiltinReasonsAreNoTell: a choice that explains itself ("..., since ...") is neither a safe
+// choice to rule out nor a safe one to pick. The first edition gave reasons only to wrong choices
+// (0 right of 21), so "the option that justifies itself is wrong" passed questions on its own.
+//
+// The right ones among the self-justifying choices must number between half and one and a half
+// times what the course's own keying predicts (a quarter of single-choice options are right, about
+// half of multiple-select ones). The counts are small (about 20 choices, 6 expected right, a
+// binomial spread of about 2), so a tighter band would fail on one honest edit, while this one
+// still fails a course where reasons are nearly always wrong (2 or fewer right) or nearly always
+// right.
+func TestBuiltinReasonsAreNoTell(t *testing.T) {
+	n, right, expected := justifiedChoices(loadShipped(t))
+	if n == 0 {
+		t.Fatal("no choice in the course gives a reason: the pattern this test guards has nothing to count")
+	}
+	if got := float64(right); got < expected/2 || got > 1.5*expected {
+		t.Errorf("%d of %d self-justifying choices are right, want between %.1f and %.1f (half to 1.5 times the %.1f the course's keying predicts): give an accurate reason to some right choices, or drop it from some wrong ones",
+			right, n, expected/2, 1.5*expected, expected)
+	}
+	t.Logf("self-justifying choices: %d of %d right, %.1f expected", right, n, expected)
+}
