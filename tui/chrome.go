@@ -163,21 +163,55 @@ func shortenLeave(bs []key.Binding, rank []int) bool {
 // The root model scrolls them when they do not fit the screen.
 func (f footer) full(c *common, groups [][]key.Binding) []string {
 	st, k := c.st, c.keys
-	full := f.help.FullHelpView(groups)
-	if ansi.StringWidth(strings.SplitN(full, "\n", 2)[0]) > c.width-2 {
-		var all []key.Binding
-		for _, g := range groups {
-			all = append(all, g...)
-		}
-		full = f.help.FullHelpView([][]key.Binding{all})
+	keys := strings.Split(f.help.FullHelpView(groups), "\n")
+	if ansi.StringWidth(keys[0]) > c.readWidth()-2 {
+		keys = f.narrow(groups, c.readWidth()-2)
 	}
 	lines := []string{"", "  " + st.Heading.Render("Keys"), ""}
-	for _, l := range strings.Split(full, "\n") {
+	for _, l := range keys {
 		lines = append(lines, "  "+l)
 	}
 	closing := fmt.Sprintf("Press %s or %s to close this help. %s quits at any time.", keyName(k.Help), keyName(k.Back), keyName(k.Quit))
 	lines = append(lines, "")
-	return append(lines, wrapLines(st.Subtle.Render(closing), max(c.width-4, 10), 2)...)
+	lines = append(lines, wrapLines(st.Subtle.Render(closing), max(c.readWidth()-4, 10), 2)...)
+	// On a wide screen the help sits in the centred reading column, as the title bar does.
+	if pad := strings.Repeat(" ", c.leftPad()); pad != "" {
+		for i, l := range lines {
+			if l != "" {
+				lines[i] = pad + l
+			}
+		}
+	}
+	return lines
+}
+
+// narrow lists every key in one column, its description wrapped under itself to width, for a
+// screen too narrow for the columns (one column padded to its longest description was cut with
+// "…" on every line).
+func (f footer) narrow(groups [][]key.Binding, width int) []string {
+	var all []key.Help
+	keyWidth := 0
+	for _, g := range groups {
+		for _, b := range g {
+			if b.Enabled() && b.Help().Key != "" {
+				all = append(all, b.Help())
+				keyWidth = max(keyWidth, ansi.StringWidth(b.Help().Key))
+			}
+		}
+	}
+	descWidth := max(width-keyWidth-1, 10)
+	var lines []string
+	for _, h := range all {
+		for i, d := range strings.Split(render.Wrap(h.Desc, descWidth), "\n") {
+			k := ""
+			if i == 0 {
+				k = h.Key
+			}
+			k += strings.Repeat(" ", keyWidth-ansi.StringWidth(k))
+			lines = append(lines, f.help.Styles.FullKey.Render(k)+" "+f.help.Styles.FullDesc.Render(d))
+		}
+	}
+	return lines
 }
 
 // problemsPanel lists why the latest edit of the course was not loaded.

@@ -46,6 +46,37 @@ func TestChromeFollowsTheColumn(t *testing.T) {
 	}
 }
 
+// TestHelpFollowsTheColumn: on a wide screen the help screen sits in the centred reading column
+// with the bars, not at the screen's left edge 50 columns away from them.
+func TestHelpFollowsTheColumn(t *testing.T) {
+	d := newDriverWith(t, noColorOptions(), testCourse(t), nil, 200, 40)
+	d.keys("enter", "?")
+	pad, _ := column(200)
+	d.requireView("Keys", "close this help")
+	for _, l := range d.body() {
+		plain := ansi.Strip(l)
+		if strings.TrimSpace(plain) == "" {
+			continue
+		}
+		if lead := len(plain) - len(strings.TrimLeft(plain, " ")); lead < pad {
+			t.Fatalf("a help line starts at column %d, left of the reading column (%d): %q", lead, pad, plain)
+		}
+	}
+}
+
+// TestNarrowHelpIsNotCut: at 40 columns the help lists its keys in one column with long
+// descriptions wrapped, never cut with "…" (every line was, padded to the longest description).
+func TestNarrowHelpIsNotCut(t *testing.T) {
+	d := newDriver(t, testCourse(t), nil, 40, 60)
+	d.keys("enter", "enter", "?")
+	d.requireView("Keys", "take the quiz", "close this help")
+	for _, l := range d.body() {
+		if strings.Contains(l, "…") {
+			t.Fatalf("a help line is cut at 40 columns: %q\n%s", l, d.view())
+		}
+	}
+}
+
 // TestStatusBarCannotVanish: in every tone and theme the status bar is drawn in reverse video,
 // so its background is the terminal's own text colour, never a grey that matches the
 // terminal's background (learner review, finding 31).
