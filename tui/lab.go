@@ -231,11 +231,9 @@ func (m *labModel) redraw() {
 	var text string
 	switch {
 	case m.err != nil:
-		text = "\n  " + c.st.Wrong.Render("This lab could not open:") + "\n" +
-			strings.Join(wrapLines(m.err.Error(), max(w-4, 10), 2), "\n")
+		text = m.failure("This lab could not open:", m.err, w)
 	case m.sess != nil && m.sess.Err() != nil:
-		text = "\n  " + c.st.Wrong.Render("Part of this lab failed, so its measurements cannot be trusted:") + "\n" +
-			strings.Join(wrapLines(m.sess.Err().Error(), max(w-4, 10), 2), "\n")
+		text = m.failure("Part of this lab failed, so its measurements cannot be trusted:", m.sess.Err(), w)
 	case m.sess != nil:
 		text = labMargin(m.sess.View(w-len(labIndent), h, m.styles))
 	case m.cmd != nil:
@@ -252,6 +250,11 @@ func (m *labModel) redraw() {
 }
 
 func (m *labModel) view() string { return m.body }
+
+// failure is the lab's body when it failed: what failed, then why, wrapped to w.
+func (m *labModel) failure(what string, err error, w int) string {
+	return "\n  " + m.c.st.Wrong.Render(what) + "\n" + strings.Join(wrapLines(err.Error(), max(w-4, 10), 2), "\n")
+}
 
 // labIndent is the lab's left margin, the reader's, so a lab does not start at the screen's edge
 // while the lesson it comes from is indented.

@@ -35,7 +35,7 @@ func (c *common) layoutNotice() {
 			lines = append(lines, l)
 		}
 	}
-	room := max(c.height-titleHeight-footerHeight-c.problemsHeight()-1, 0)
+	room := c.bodyHeight() - 1 // the body's height without a notice (noticeLines is nil), less its one line
 	switch {
 	case len(lines)+4 <= room+1:
 		lines = append(lines, "")

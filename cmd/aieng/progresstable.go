@@ -129,13 +129,14 @@ const nbsp = "\u00a0"
 // leave out.
 func writeNotes(b *strings.Builder, info progress.CourseInfo, p progress.CourseProgress) {
 	var practice, overrides []string
+	item := func(n, lesson int) string { return fmt.Sprintf("%d"+nbsp+"in"+nbsp+"lesson"+nbsp+"%d", n, lesson) }
 	for i, l := range info.Lessons {
 		lp := p.Lessons[l.ID]
 		if n := lp.PracticeRounds(); n > 0 {
-			practice = append(practice, fmt.Sprintf("%d"+nbsp+"in"+nbsp+"lesson"+nbsp+"%d", n, i+1))
+			practice = append(practice, item(n, i+1))
 		}
 		if n := lp.Overrides(); n > 0 {
-			overrides = append(overrides, fmt.Sprintf("%d"+nbsp+"in"+nbsp+"lesson"+nbsp+"%d", n, i+1))
+			overrides = append(overrides, item(n, i+1))
 		}
 	}
 	if len(practice) > 0 {

@@ -55,21 +55,17 @@ func (r Report) WriteText(w io.Writer) error {
 // writeTitle names the course: on one line when it fits, else the title on a line of its own
 // (cut with "…" when even that is too long) and the id and version under it.
 func writeTitle(b *strings.Builder, c Course) {
-	idVersion := "(" + c.ID + ")"
+	version := ""
 	if c.Version != "" {
-		idVersion += ", version " + safetext.Line(c.Version)
+		version = ", version " + safetext.Line(c.Version)
 	}
 	title := "Class report: " + c.Title
-	if line := title + " " + idVersion; ansi.StringWidth(line) <= detailWidth {
+	if line := title + " (" + c.ID + ")" + version; ansi.StringWidth(line) <= detailWidth {
 		b.WriteString(line + "\n")
 		return
 	}
 	b.WriteString(ansi.Truncate(title, detailWidth, "…") + "\n")
-	id := "Course id: " + c.ID
-	if c.Version != "" {
-		id += ", version " + safetext.Line(c.Version)
-	}
-	writeProse(b, id)
+	writeProse(b, "Course id: "+c.ID+version)
 }
 
 // writeProse writes a sentence wrapped to the report's width, breaking a word only when it is

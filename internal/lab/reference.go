@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aieng/aieng/internal/lab/goal"
 	"github.com/aieng/aieng/internal/lab/kind"
 )
 
@@ -31,18 +30,9 @@ func Reference() string {
 		for _, m := range def.Metrics {
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", m.Name, m.Label, metricRange(m), m.Doc)
 		}
-		fmt.Fprintf(&b, "\nDefault goal: `%s`, which learners read as: %s\n\n", def.DefaultGoal, defaultGoalWords(def))
+		fmt.Fprintf(&b, "\nDefault goal: `%s`, which learners read as: %s\n\n", def.DefaultGoal, Spec{Kind: def.Name}.GoalWords())
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
-}
-
-// defaultGoalWords is the kind's default goal as a learner reads it (goal.Expr.Words).
-func defaultGoalWords(def *kind.Def) string {
-	g, err := goal.Parse(def.DefaultGoal)
-	if err != nil {
-		return def.DefaultGoal // a test holds every default goal valid
-	}
-	return g.Words(def.Label)
 }
 
 func defaultText(p kind.Param) string {

@@ -102,11 +102,11 @@ func startValue(k kind.Knob, param any) float64 {
 	return k.Start
 }
 
-// refresh re-reads the measured values and the goal after a change. Values measured by work
-// that failed in the background are not believed: the goal is not met.
+// refresh re-reads the measured values and the goal after a change. (GoalMet also asks Err:
+// work in the background can fail after this.)
 func (s *Session) refresh() {
 	s.values = s.exp.Values()
-	s.met = s.Err() == nil && s.goal.Met(goal.Values{Numbers: s.values})
+	s.met = s.goal.Met(goal.Values{Numbers: s.values})
 	s.version++
 }
 
