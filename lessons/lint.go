@@ -97,13 +97,16 @@ func (t *quizTally) courseWarnings(manifest string) Problems {
 	warn := func(format string, args ...any) {
 		probs = append(probs, Problem{Path: manifest, Line: 1, Col: 1, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 	}
-	if t.singles >= minSingleForShare && float64(t.longestRight) > maxLongestRightShare*float64(t.singles) {
-		warn("the right choice is the longest in %d of %d single-choice questions (%d%%), more than %d%%: learners learn to pick the longest; vary which choice is longest",
-			t.longestRight, t.singles, percent(t.longestRight, t.singles), int(maxLongestRightShare*100))
-	}
-	if t.singles >= minSingleForShare && float64(t.shortestRight) > maxShortestRightShare*float64(t.singles) {
-		warn("the right choice is the shortest in %d of %d single-choice questions (%d%%), more than %d%%: learners learn to pick the shortest; vary which choice is shortest",
-			t.shortestRight, t.singles, percent(t.shortestRight, t.singles), int(maxShortestRightShare*100))
+	// The right choice standing out by its length, either way, is one pattern with one message.
+	for _, tell := range []struct {
+		which string
+		count int
+		limit float64
+	}{{"longest", t.longestRight, maxLongestRightShare}, {"shortest", t.shortestRight, maxShortestRightShare}} {
+		if t.singles >= minSingleForShare && float64(tell.count) > tell.limit*float64(t.singles) {
+			warn("the right choice is the %[1]s in %[2]d of %[3]d single-choice questions (%[4]d%%), more than %[5]d%%: learners learn to pick the %[1]s; vary which choice is %[1]s",
+				tell.which, tell.count, t.singles, percent(tell.count, t.singles), int(tell.limit*100))
+		}
 	}
 	if t.multiples >= minMultipleForCount && len(t.rightCounts) == 1 {
 		warn("all %d multiple-select questions have exactly %d right answers: learners learn to pick %d; vary the number of right answers",
