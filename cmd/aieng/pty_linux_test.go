@@ -106,13 +106,14 @@ func (p *silentPTY) waitFor(ctx context.Context, want string) bool {
 }
 
 // start runs the binary with args on the terminal, in env (TERM and the state folder are set).
-// CI is cleared: termenv takes any CI variable to mean "no terminal" and never asks it, so a
-// run under CI would not see what a learner's terminal sees.
+// The colour wishes of the test's own environment are cleared, and CI too: termenv takes any CI
+// variable to mean "no terminal" and never asks it, so a run under CI would not see what a
+// learner's terminal sees.
 func (p *silentPTY) start(ctx context.Context, t *testing.T, env []string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.CommandContext(ctx, buildBinary(t), args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = p.slave, p.slave, p.slave
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "AIENG_THEME=", "CI=",
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "AIENG_THEME=", "CI=",
 		"XDG_STATE_HOME="+t.TempDir(), "AIENG_PROGRESS="+filepath.Join(t.TempDir(), "p.json"))
 	cmd.Env = append(cmd.Env, env...)
 	cmd.SysProcAttr = &unix.SysProcAttr{Setsid: true, Setctty: true}

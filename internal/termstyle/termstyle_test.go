@@ -41,9 +41,19 @@ func TestPlainWhereThereIsNoTerminal(t *testing.T) {
 	}
 }
 
+// colourTerminal sets the environment of a 256-colour terminal with no colour or theme wish,
+// whatever the tests themselves run under (CI, NO_COLOR, CLICOLOR=0, a truecolor terminal).
+func colourTerminal(t *testing.T) {
+	t.Helper()
+	for k, v := range map[string]string{"TERM": "xterm-256color", "COLORTERM": "", "NO_COLOR": "",
+		"CLICOLOR": "", "CLICOLOR_FORCE": "", ThemeEnv: ""} {
+		t.Setenv(k, v)
+	}
+}
+
 func TestForTerminalHonoursNoColorAndTheme(t *testing.T) {
 	f := tempFile(t) // ForTerminal trusts its caller that f is a terminal
-	t.Setenv("TERM", "xterm-256color")
+	colourTerminal(t)
 	t.Setenv("NO_COLOR", "1")
 	if got := ForTerminal(f, "dark"); got.Style != render.Mono || !got.NoColor {
 		t.Errorf("NO_COLOR: %+v, want the mono look", got)
@@ -69,7 +79,7 @@ func TestForTerminalHonoursNoColorAndTheme(t *testing.T) {
 // file is not a terminal: were it asked, the answer would be termenv's default, dark.
 func TestThemeFromTheEnvironment(t *testing.T) {
 	f := tempFile(t)
-	t.Setenv("NO_COLOR", "")
+	colourTerminal(t)
 	t.Setenv(ThemeEnv, "light")
 	if dark(f, "", os.Getenv) {
 		t.Error("AIENG_THEME=light ignored")
@@ -95,11 +105,7 @@ func TestTheTerminalIsAskedOnlyWhenNothingElseAnswers(t *testing.T) {
 	saved := askDark
 	askDark = func(*os.File) bool { asked++; return false }
 	t.Cleanup(func() { askDark = saved })
-	t.Setenv("TERM", "xterm-256color")
-	t.Setenv("NO_COLOR", "")
-	t.Setenv("COLORTERM", "")
-	t.Setenv("CLICOLOR", "")
-	t.Setenv(ThemeEnv, "")
+	colourTerminal(t)
 	cases := []struct {
 		name           string
 		env            map[string]string

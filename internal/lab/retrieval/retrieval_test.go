@@ -1,8 +1,12 @@
 package retrieval
 
 import (
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/aieng/aieng/internal/lab/labtest"
 	"github.com/aieng/aieng/internal/lab/view"
@@ -106,7 +110,9 @@ func TestHoldsAnswer(t *testing.T) {
 
 func TestPassagesView(t *testing.T) {
 	l := labtest.Open(t, Def, map[string]any{"question": 4, "top_k": 3}).(*lab)
-	out := l.passages(view.NewStyles(nil, false), 80, 10)
+	plain := lipgloss.NewRenderer(io.Discard) // no escape codes, whatever the environment forces
+	plain.SetColorProfile(termenv.Ascii)
+	out := l.passages(view.NewStyles(plain, false), 80, 10)
 	if !strings.Contains(out, "Q4 Why is a refund column dangerous") || strings.Count(out, "leakage:") == 0 {
 		t.Errorf("passages:\n%s", out)
 	}
