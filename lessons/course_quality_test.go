@@ -111,12 +111,21 @@ func TestBuiltinQuizGivesNothingAway(t *testing.T) {
 // TestBuiltinTrueFalseIsNoSafeGuess: neither answer is keyed in more than two thirds of the
 // true/false questions, or a learner who always answers "True" passes on test-wiseness alone.
 func TestBuiltinTrueFalseIsNoSafeGuess(t *testing.T) {
-	c := loadShipped(t)
-	keyed := map[string]int{}
-	total := 0
+	keyed, total := trueFalseKeys(loadShipped(t), func(*Question) bool { return true })
+	for answer, n := range keyed {
+		if 3*n > 2*total {
+			t.Errorf("%s is the right answer to %d of %d true/false questions, more than two thirds: key some statements the other way", answer, n, total)
+		}
+	}
+	t.Logf("true/false questions by right answer: %v", keyed)
+}
+
+// trueFalseKeys counts the true/false questions of c that pass keep, by their right answer.
+func trueFalseKeys(c *Course, keep func(*Question) bool) (keyed map[string]int, total int) {
+	keyed = map[string]int{}
 	for _, l := range c.Lessons {
 		for _, q := range l.Quiz {
-			if q.Kind != TrueFalse {
+			if q.Kind != TrueFalse || !keep(q) {
 				continue
 			}
 			total++
@@ -127,12 +136,7 @@ func TestBuiltinTrueFalseIsNoSafeGuess(t *testing.T) {
 			}
 		}
 	}
-	for answer, n := range keyed {
-		if 3*n > 2*total {
-			t.Errorf("%s is the right answer to %d of %d true/false questions, more than two thirds: key some statements the other way", answer, n, total)
-		}
-	}
-	t.Logf("true/false questions by right answer: %v", keyed)
+	return keyed, total
 }
 
 // hedgeWord matches the qualifiers that test-wise learners read as "this statement is true".
@@ -142,22 +146,7 @@ var hedgeWord = regexp.MustCompile(`(?i)\b(can|could|may|might|often|usually|som
 // call true than any other: neither answer is keyed in more than two thirds of the hedged
 // true/false statements.
 func TestBuiltinTrueFalseHedgesAreNoTell(t *testing.T) {
-	c := loadShipped(t)
-	keyed := map[string]int{}
-	total := 0
-	for _, l := range c.Lessons {
-		for _, q := range l.Quiz {
-			if q.Kind != TrueFalse || !hedgeWord.MatchString(q.Prompt) {
-				continue
-			}
-			total++
-			for _, ch := range q.Choices {
-				if ch.Correct {
-					keyed[ch.Text]++
-				}
-			}
-		}
-	}
+	keyed, total := trueFalseKeys(loadShipped(t), func(q *Question) bool { return hedgeWord.MatchString(q.Prompt) })
 	for answer, n := range keyed {
 		if 3*n > 2*total {
 			t.Errorf("%s is the right answer to %d of %d hedged true/false statements, more than two thirds: hedge some statements keyed the other way", answer, n, total)

@@ -92,76 +92,45 @@ func TestLintLongRightChoice(t *testing.T) {
 	}
 }
 
-func TestLintLongestRightShare(t *testing.T) {
-	longest := single("Q", "a bit longer", "not as long", "short")
-	notLongest := single("Q", "not as long", "a bit longer", "short") // nor the shortest
-	tests := []struct {
-		name    string
-		longest int
-		other   int
-		want    string
+// TestLintRightChoiceLengthShare: the right choice may be the longest, or the shortest, in at
+// most 40% of five or more single-choice questions; past that the lint warns, naming the tell.
+func TestLintRightChoiceLengthShare(t *testing.T) {
+	const warning = "c/course.yaml:1:1: warning: the right choice is the %[1]s in %[2]d of %[3]d single-choice questions (%[4]d%%), more than 40%%: learners learn to pick the %[1]s; vary which choice is %[1]s"
+	tells := []struct {
+		name, tell, other string // other is neither the longest nor the shortest
 	}{
-		{"2 of 5 (40%) is allowed", 2, 3, ""},
-		{"3 of 5 (60%)", 3, 2,
-			"c/course.yaml:1:1: warning: the right choice is the longest in 3 of 5 single-choice questions (60%), more than 40%: learners learn to pick the longest; vary which choice is longest"},
-		{"4 of 4 is too few questions to judge", 4, 0, ""},
-		{"5 of 7 (71%)", 5, 2,
-			"c/course.yaml:1:1: warning: the right choice is the longest in 5 of 7 single-choice questions (71%), more than 40%: learners learn to pick the longest; vary which choice is longest"},
+		{"longest", single("Q", "a bit longer", "not as long", "short"), single("Q", "not as long", "a bit longer", "short")},
+		{"shortest", single("Q", "short", "a bit longer", "not as long"), single("Q", "not as long", "a bit longer", "short")},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var qs []string
-			for range tt.longest {
-				qs = append(qs, longest)
-			}
-			for range tt.other {
-				qs = append(qs, notLongest)
-			}
-			got := problemStrings(quizCourse(t, qs...))
-			if tt.want == "" {
-				if len(got) != 0 {
-					t.Errorf("want no problem, got %q", got)
-				}
-				return
-			}
-			if len(got) != 1 || got[0] != tt.want {
-				t.Errorf("got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestLintShortestRightShare(t *testing.T) {
-	shortest := single("Q", "short", "a bit longer", "not as long")
-	middle := single("Q", "not as long", "a bit longer", "short")
 	tests := []struct {
-		name     string
-		shortest int
-		other    int
-		want     string
+		name         string
+		told, other  int
+		wantsWarning bool
+		percent      int
 	}{
-		{"2 of 5 (40%) is allowed", 2, 3, ""},
-		{"3 of 5 (60%)", 3, 2,
-			"c/course.yaml:1:1: warning: the right choice is the shortest in 3 of 5 single-choice questions (60%), more than 40%: learners learn to pick the shortest; vary which choice is shortest"},
-		{"4 of 4 is too few questions to judge", 4, 0, ""},
-		{"5 of 7 (71%)", 5, 2,
-			"c/course.yaml:1:1: warning: the right choice is the shortest in 5 of 7 single-choice questions (71%), more than 40%: learners learn to pick the shortest; vary which choice is shortest"},
+		{"2 of 5 (40%) is allowed", 2, 3, false, 0},
+		{"3 of 5 (60%)", 3, 2, true, 60},
+		{"4 of 4 is too few questions to judge", 4, 0, false, 0},
+		{"5 of 7 (71%)", 5, 2, true, 71},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			qs := slices.Repeat([]string{shortest}, tt.shortest)
-			qs = append(qs, slices.Repeat([]string{middle}, tt.other)...)
-			got := problemStrings(quizCourse(t, qs...))
-			if tt.want == "" {
-				if len(got) != 0 {
-					t.Errorf("want no problem, got %q", got)
+	for _, tl := range tells {
+		for _, tt := range tests {
+			t.Run(tl.name+" "+tt.name, func(t *testing.T) {
+				qs := slices.Repeat([]string{tl.tell}, tt.told)
+				qs = append(qs, slices.Repeat([]string{tl.other}, tt.other)...)
+				got := problemStrings(quizCourse(t, qs...))
+				if !tt.wantsWarning {
+					if len(got) != 0 {
+						t.Errorf("want no problem, got %q", got)
+					}
+					return
 				}
-				return
-			}
-			if len(got) != 1 || got[0] != tt.want {
-				t.Errorf("got %q\nwant %q", got, tt.want)
-			}
-		})
+				want := fmt.Sprintf(warning, tl.name, tt.told, tt.told+tt.other, tt.percent)
+				if len(got) != 1 || got[0] != want {
+					t.Errorf("got %q\nwant %q", got, want)
+				}
+			})
+		}
 	}
 }
 

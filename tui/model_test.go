@@ -40,6 +40,29 @@ func TestOutlineFirstRun(t *testing.T) {
 // screenBody is the body as one string, to compare whole views.
 func (d *driver) screenBody() string { return strings.Join(d.body(), "\n") }
 
+// readingMark is where the welcome lesson is read and what the body shows there.
+type readingMark struct {
+	pos  float64
+	body string
+}
+
+func (d *driver) markReading() readingMark {
+	return readingMark{d.lesson("welcome").Position, d.screenBody()}
+}
+
+// requireBackAt80 resizes to 80x24, where m was taken, and fails unless the body and the saved
+// position are m's again.
+func (d *driver) requireBackAt80(m readingMark) {
+	d.t.Helper()
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if d.screenBody() != m.body {
+		d.t.Fatalf("back at 80 columns the view shows\n%s\nwas\n%s", d.screenBody(), m.body)
+	}
+	if got := d.lesson("welcome").Position; got != m.pos {
+		d.t.Fatalf("resizing moved the position from %v to %v", m.pos, got)
+	}
+}
+
 // requireScrolledBy fails unless the body shows the lines of before moved up by n.
 func (d *driver) requireScrolledBy(before []string, n int) {
 	d.t.Helper()
@@ -387,8 +410,8 @@ func TestShuffleIsSeeded(t *testing.T) {
 func TestResizeKeepsReadingPosition(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "space")
-	pos, at80 := d.lesson("welcome").Position, d.screenBody()
-	if pos <= 0 {
+	at80 := d.markReading()
+	if at80.pos <= 0 {
 		t.Fatal("no position after a page down")
 	}
 	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
@@ -398,13 +421,7 @@ func TestResizeKeepsReadingPosition(t *testing.T) {
 			t.Fatalf("not re-wrapped at 40 columns, only cut:\n%s", d.view())
 		}
 	}
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if d.screenBody() != at80 {
-		t.Fatalf("back at 80 columns the view shows\n%s\nwas\n%s", d.screenBody(), at80)
-	}
-	if got := d.lesson("welcome").Position; got != pos {
-		t.Fatalf("resizing moved the position from %v to %v", pos, got)
-	}
+	d.requireBackAt80(at80)
 }
 
 func TestContinueResumesAtSavedPosition(t *testing.T) {
@@ -662,15 +679,12 @@ func TestEverySizeFits(t *testing.T) {
 func TestResizeStorm(t *testing.T) {
 	d := newDriver(t, testCourse(t), nil, 80, 24)
 	d.keys("enter", "space")
-	pos, at80 := d.lesson("welcome").Position, d.screenBody()
+	at80 := d.markReading()
 	for w := 20; w <= 300; w += 7 {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 5 + w%40})
 		requireFits(t, d.view(), w, 5+w%40)
 	}
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if got := d.lesson("welcome").Position; got != pos || d.screenBody() != at80 {
-		t.Fatalf("position moved from %v to %v; the view shows\n%s\nwas\n%s", pos, got, d.screenBody(), at80)
-	}
+	d.requireBackAt80(at80)
 }
 
 // TestStaleRenderDropped delivers a rendering for an old width after a resize: it is not shown,

@@ -25,7 +25,7 @@ func TestNewWidthResumesAtParagraphStart(t *testing.T) {
 			t.Fatalf("the paragraph is not in the lesson:\n%s", d.view())
 		}
 	}
-	at80, pos := d.screenBody(), d.lesson("welcome").Position
+	at80 := d.markReading()
 	r := d.reader()
 	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
 	if unsnapped := int(r.pos*float64(r.scroll.total) + 0.5); r.doc.BlockStart(unsnapped) == unsnapped {
@@ -34,13 +34,7 @@ func TestNewWidthResumesAtParagraphStart(t *testing.T) {
 	if got := d.topLine(); got != "A model turns inputs into outputs." {
 		t.Errorf("at 40 columns the view starts with %q, want the start of the paragraph:\n%s", got, d.view())
 	}
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if d.screenBody() != at80 {
-		t.Errorf("back at 80 columns the view shows\n%s\nwas\n%s", d.screenBody(), at80)
-	}
-	if got := d.lesson("welcome").Position; got != pos {
-		t.Errorf("resizing moved the position from %v to %v", pos, got)
-	}
+	d.requireBackAt80(at80)
 }
 
 // TestSavedPositionResumesAtParagraphStart: a position saved in an earlier session was taken at
