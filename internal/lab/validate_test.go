@@ -72,6 +72,10 @@ func TestParseBlockProblems(t *testing.T) {
 		{"invalid yaml", "id: a\ntitle: [\n", []string{"2:1: invalid YAML: did not find expected node content"}},
 		{"empty", "", []string{"1:1: the lab block is empty: give at least id, title and kind"}},
 		{"params not a mapping", "id: a\ntitle: A\nkind: threshold\nparams: 3\n", []string{"4:9: params: expected name: value pairs"}},
+		// Text YAML reads otherwise than the file: a UTF-16 byte-order mark, and a line break
+		// only YAML sees, after which every line it gives would be off.
+		{"not UTF-8", "\xfe\xff ( (00", []string{"1:1: byte 0xFE is not UTF-8 text: save the lesson as UTF-8"}},
+		{"line separator", "id: a\r\ntitle: A\u2028B\nkind: [\n", []string{"2:9: a Unicode line separator (U+2028) in a lab block: YAML takes it for a line break; use a plain new line"}},
 	}
 	for _, c := range cases {
 		got := problemsOf(t, c.src)
