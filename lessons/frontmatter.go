@@ -10,6 +10,8 @@ import (
 
 	"github.com/hbollon/go-edlib"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/aieng/aieng/internal/yamltext"
 )
 
 // yamlField binds one YAML key to the Go value it decodes into.
@@ -24,6 +26,10 @@ type yamlField struct {
 // of the YAML's first line. It returns the key nodes found, by name, for later positioned checks.
 func decodeYAML(src []byte, firstLine int, fields []yamlField, pl *problemList) (map[string]yamlEntry, bool) {
 	found := map[string]yamlEntry{}
+	if line, col, msg, bad := yamltext.Unreadable(src); bad {
+		pl.errorf(firstLine+line-1, col, "%s", msg)
+		return found, false
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := yamlErrorLine(err)

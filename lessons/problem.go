@@ -85,6 +85,7 @@ func (ps Problems) Sort() {
 type problemList struct {
 	path  string
 	items Problems
+	seen  map[Problem]bool // one mistake found by two checks is listed once
 }
 
 func (l *problemList) errorf(line, col int, format string, args ...any) {
@@ -102,5 +103,13 @@ func (l *problemList) add(s Severity, line, col int, format string, args ...any)
 	if col < 1 {
 		col = 1
 	}
-	l.items = append(l.items, Problem{Path: l.path, Line: line, Col: col, Severity: s, Message: fmt.Sprintf(format, args...)})
+	p := Problem{Path: l.path, Line: line, Col: col, Severity: s, Message: fmt.Sprintf(format, args...)}
+	if l.seen[p] {
+		return
+	}
+	if l.seen == nil {
+		l.seen = map[Problem]bool{}
+	}
+	l.seen[p] = true
+	l.items = append(l.items, p)
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/aieng/aieng/internal/yamltext"
 )
 
 // MaxFileSize bounds a lesson file, so a stray binary or generated file cannot stall the loader.
@@ -59,7 +61,7 @@ func checkText(src []byte, idx *lineIndex, pl *problemList) {
 		bad := ""
 		switch {
 		case r == utf8.RuneError && size == 1:
-			bad = "invalid UTF-8: save the file as UTF-8"
+			bad = yamltext.InvalidUTF8
 		case r == '\t' || r == '\n' || r == '\r':
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
 			bad = fmt.Sprintf("control character %s is not allowed: it could change the learner's terminal", controlName(r))

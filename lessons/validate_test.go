@@ -129,3 +129,40 @@ func writeFile(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestYAMLReadOtherwiseThanTheFile: text that YAML would read otherwise than the file (a stray
+// byte, a Unicode line break) is one error at its own place, in front matter, in the manifest and
+// in a lab block, rather than a YAML error a line away, or a second message for the same byte.
+func TestYAMLReadOtherwiseThanTheFile(t *testing.T) {
+	const lab = "```lab\nid: pick\ntitle: Pick\u2028a threshold\nkind: threshold\ngoal: recall >= 0.8\n```\n"
+	const breakMsg = "a Unicode line break (U+%04X) in YAML: YAML starts a new line there and the file does not; use a plain new line or a space"
+	tests := []struct {
+		name, manifest, lesson string
+		want                   []string
+	}{
+		{"stray byte in front matter", "id: c\ntitle: C\n", "---\ntitle: Ab\xfeout\nobjectives: [x]\n---\n\nText.\n",
+			[]string{"01-a.md:2:10: invalid UTF-8: save the file as UTF-8"}},
+		{"line separator in front matter", "id: c\ntitle: C\n", "---\ntitle: A\u2028B\nobjectives: [x]\n---\n\nText.\n",
+			[]string{"01-a.md:2:9: " + fmt.Sprintf(breakMsg, 0x2028)}},
+		{"paragraph separator in the manifest", "id: c\ntitle: C\u2029D\n", "---\ntitle: A\nobjectives: [x]\n---\n\nText.\n",
+			[]string{"course.yaml:2:9: " + fmt.Sprintf(breakMsg, 0x2029)}},
+		{"line separator in a lab block", "id: c\ntitle: C\n", "---\ntitle: A\nobjectives: [x]\n---\n\nText.\n\n" + lab,
+			[]string{"01-a.md:10:12: " + fmt.Sprintf(breakMsg, 0x2028)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, dir, "course.yaml", tt.manifest)
+			writeFile(t, dir, "01-a.md", tt.lesson)
+			_, probs, err := LoadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, w := range tt.want {
+				want = append(want, filepath.ToSlash(filepath.Clean(dir))+"/"+w)
+			}
+			assertProblems(t, probs, want)
+		})
+	}
+}

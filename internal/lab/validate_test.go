@@ -74,8 +74,8 @@ func TestParseBlockProblems(t *testing.T) {
 		{"params not a mapping", "id: a\ntitle: A\nkind: threshold\nparams: 3\n", []string{"4:9: params: expected name: value pairs"}},
 		// Text YAML reads otherwise than the file: a UTF-16 byte-order mark, and a line break
 		// only YAML sees, after which every line it gives would be off.
-		{"not UTF-8", "\xfe\xff ( (00", []string{"1:1: byte 0xFE is not UTF-8 text: save the lesson as UTF-8"}},
-		{"line separator", "id: a\r\ntitle: A\u2028B\nkind: [\n", []string{"2:9: a Unicode line separator (U+2028) in a lab block: YAML takes it for a line break; use a plain new line"}},
+		{"not UTF-8", "\xfe\xff ( (00", []string{"1:1: invalid UTF-8: save the file as UTF-8"}},
+		{"line separator", "id: a\r\ntitle: A\u2028B\nkind: [\n", []string{"2:9: a Unicode line break (U+2028) in YAML: YAML starts a new line there and the file does not; use a plain new line or a space"}},
 	}
 	for _, c := range cases {
 		got := problemsOf(t, c.src)

@@ -2,37 +2,14 @@ package lab
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
-)
 
-// unreadableText reports the first byte of src that YAML would read otherwise than the lesson
-// file does: bytes that are not UTF-8 (YAML would take a leading FE FF for UTF-16 and read
-// other text), and the Unicode line breaks NEL, U+2028 and U+2029, after which YAML's line
-// numbers, and so every position given, would no longer match the file's.
-func unreadableText(src []byte) (Problem, bool) {
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return Problem{Pos: Pos{line, col}, Message: fmt.Sprintf("byte 0x%02X is not UTF-8 text: save the lesson as UTF-8", src[i])}, true
-		case r == 0x85 || r == 0x2028 || r == 0x2029:
-			return Problem{Pos: Pos{line, col}, Message: fmt.Sprintf("a Unicode line separator (%U) in a lab block: YAML takes it for a line break; use a plain new line", r)}, true
-		case r == '\n' || r == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
-			line, col = line+1, 1
-		default:
-			col++
-		}
-		i += size
-	}
-	return Problem{}, false
-}
+	"github.com/aieng/aieng/internal/yamltext"
+)
 
 // topKeys are the keys a lab block may hold.
 var topKeys = []string{"id", "title", "kind", "params", "goal"}
@@ -49,8 +26,8 @@ func ParseBlock(src []byte) (Spec, Problems) {
 
 func decode(src []byte) (Spec, Problems) {
 	s := Spec{Params: map[string]any{}, keyPos: map[string]Pos{}, valPos: map[string]Pos{}}
-	if p, bad := unreadableText(src); bad {
-		return s, Problems{p}
+	if line, col, msg, bad := yamltext.Unreadable(src); bad {
+		return s, Problems{{Pos: Pos{line, col}, Message: msg}}
 	}
 	var probs Problems
 	var doc yaml.Node

@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/aieng/aieng/internal/safetext"
+	"github.com/aieng/aieng/internal/yamltext"
 	"github.com/aieng/aieng/lessons"
 )
 
@@ -151,6 +152,11 @@ func nextNumber(dir string) (int, error) {
 // appendToLessonList adds "- id" after the last item of the manifest's lessons list, keeping the
 // rest of the file (comments, order, spacing) exactly as the instructor wrote it.
 func appendToLessonList(manifest []byte, id string) ([]byte, bool, error) {
+	// The insertion goes by YAML's line numbers: where they differ from the file's, it would
+	// land on another line and break the manifest.
+	if line, col, msg, bad := yamltext.Unreadable(manifest); bad {
+		return nil, false, fmt.Errorf("%d:%d: %s", line, col, msg)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(manifest, &doc); err != nil {
 		return nil, false, fmt.Errorf("cannot read the manifest: %w", err)
@@ -171,14 +177,14 @@ func appendToLessonList(manifest []byte, id string) ([]byte, bool, error) {
 			return nil, false, fmt.Errorf("the lessons list is written inline ([...]): add %q to it by hand", id)
 		}
 		last := seq.Content[len(seq.Content)-1]
-		lines := bytes.SplitAfter(manifest, []byte("\n"))
+		lines := yamltext.Lines(manifest)
 		if last.Line > len(lines) {
 			return manifest, false, nil
 		}
 		indent := strings.Repeat(" ", max(last.Column-3, 0))
 		item := []byte(indent + "- " + id + "\n")
-		if !bytes.HasSuffix(lines[last.Line-1], []byte("\n")) {
-			lines[last.Line-1] = append(lines[last.Line-1], '\n')
+		if l := lines[last.Line-1]; !bytes.HasSuffix(l, []byte("\n")) && !bytes.HasSuffix(l, []byte("\r")) {
+			lines[last.Line-1] = append(l, '\n')
 		}
 		var out []byte
 		for n, l := range lines {

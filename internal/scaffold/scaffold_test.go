@@ -247,3 +247,43 @@ func TestYAMLQuoteRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// TestNewListsTheLessonWhereYAMLSaysTheListEnds: the new id goes under the last item of the
+// lessons list even when a line above ends with a lone carriage return (which YAML counts as a
+// line break), and a manifest whose lines YAML counts otherwise than the file (a Unicode line
+// separator) is refused, untouched, with no lesson written, rather than broken by an insertion
+// on the wrong line.
+func TestNewListsTheLessonWhereYAMLSaysTheListEnds(t *testing.T) {
+	const list = "lessons:\n  - welcome\nreview_limit: 40\n"
+	dir := t.TempDir()
+	if _, err := Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	manifest := filepath.Join(dir, "course.yaml")
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(manifest, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("id: c\rtitle: C\n" + list)
+	if _, err := New(dir, "Second"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(manifest); string(got) != "id: c\rtitle: C\nlessons:\n  - welcome\n  - second\nreview_limit: 40\n" {
+		t.Errorf("manifest after new:\n%q", got)
+	}
+
+	separated := "id: c\ntitle: \"C\u2028D\"\n" + list
+	write(separated)
+	_, err := New(dir, "Third")
+	if err == nil || !strings.Contains(err.Error(), "course.yaml: 2:10: a Unicode line break (U+2028)") {
+		t.Errorf("err = %v, want the line break named at its place", err)
+	}
+	if got, _ := os.ReadFile(manifest); string(got) != separated {
+		t.Errorf("a refused new changed the manifest to\n%q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "03-third.md")); !os.IsNotExist(err) {
+		t.Errorf("a refused new wrote the lesson (%v)", err)
+	}
+}
